@@ -1,0 +1,29 @@
+package dev.signet.application.port.in;
+
+import dev.signet.domain.Require;
+import dev.signet.domain.key.Ed25519PrivateKey;
+import dev.signet.domain.signature.PackageSignature;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Sign a package with a private key the caller holds, and write the detached {@code .sig} file. */
+public interface SignPackageOfflineUseCase {
+
+    SignedPackage sign(Command command);
+
+    /** {@code signatureFile} defaults to the package's sidecar, PACKAGE.sig. */
+    record Command(Path packageFile, Ed25519PrivateKey privateKey, Optional<Path> signatureFile) {
+        public Command {
+            Require.present(packageFile, "package file");
+            Require.present(privateKey, "private key");
+            Require.present(signatureFile, "signature file");
+        }
+    }
+
+    record SignedPackage(PackageSignature signature, Path signatureFile) {
+        public SignedPackage {
+            Require.present(signature, "signature");
+            Require.present(signatureFile, "signature file");
+        }
+    }
+}

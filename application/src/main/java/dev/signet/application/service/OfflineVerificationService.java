@@ -1,0 +1,75 @@
+package dev.signet.application.service;
+
+import dev.signet.application.port.in.VerifyPackageOfflineUseCase;
+import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.DetachedSignatureFiles;
+import dev.signet.application.port.out.PackageHasher;
+import dev.signet.application.port.out.SignatureVerifier;
+import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.key.Ed25519PublicKey;
+import dev.signet.domain.signature.PackageHash;
+import dev.signet.domain.signature.PackageSignature;
+import dev.signet.domain.verification.InvalidSignature;
+import dev.signet.domain.verification.SignatureNotFound;
+import dev.signet.domain.verification.SignatureOrigin;
+import dev.signet.domain.verification.TamperedPackage;
+import dev.signet.domain.verification.UntrustedSigner;
+import dev.signet.domain.verification.VerificationFailure;
+import dev.signet.domain.verification.VerifiedPackage;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Offline verification, checked in compat.md's order: the file parses (MalformedSignature), the package
+ * is the one signed (TamperedPackage), the signer is the given key (UntrustedSigner), the Ed25519
+ * signature holds (InvalidSignature).
+ */
+public final class OfflineVerificationService implements VerifyPackageOfflineUseCase {
+    private final PackageHasher hasher;
+    private final SignatureVerifier verifier;
+    private final DetachedSignatureFiles signatureFiles;
+    private final AuditTrail audit;
+
+    public OfflineVerificationService(PackageHasher hasher, SignatureVerifier verifier,
+            DetachedSignatureFiles signatureFiles, AuditTrail audit) {
+        this.hasher = hasher;
+        this.verifier = verifier;
+        this.signatureFiles = signatureFiles;
+        this.audit = audit;
+    }
+
+    @Override
+    public VerifiedPackage verify(Command command) {
+        Optional<PackageSignature> signature = Optional.empty();
+        Optional<PackageHash> actualHash = Optional.empty();
+        try {
+            Path signatureFile = command.signatureFile()
+                    .or(() -> SignatureSidecar.find(command.packageFile()))
+                    .orElseThrow(() -> new SignatureNotFound("no " + SignatureSidecar.defaultFor(command.packageFile())));
+            signature = Optional.of(signatureFiles.read(signatureFile));
+            actualHash = Optional.of(hasher.hash(command.packageFile()));
+            VerifiedPackage verified = check(signature.get(), actualHash.get(), command.publicKey());
+            audit.record(new AuditEvent.VerificationSucceeded(Optional.empty(), verified.packageHash(),
+                    verified.signerFingerprint(), Optional.empty()));
+            return verified;
+        } catch (VerificationFailure failure) {
+            audit.record(new AuditEvent.VerificationFailed(Optional.empty(), actualHash, failure.auditReason(),
+                    signature.map(PackageSignature::keyFingerprint)));
+            throw failure;
+        }
+    }
+
+    private VerifiedPackage check(PackageSignature signature, PackageHash actualHash, Ed25519PublicKey publicKey) {
+        if (!signature.packageHash().equals(actualHash)) {
+            throw new TamperedPackage(signature.packageHash(), actualHash);
+        }
+        if (!signature.keyFingerprint().equals(publicKey.fingerprint())) {
+            throw new UntrustedSigner(signature.keyFingerprint(),
+                    "is not the given public key " + publicKey.fingerprint().hex());
+        }
+        if (!verifier.verify(publicKey, signature.signedMessage(), signature.signature())) {
+            throw new InvalidSignature(signature.keyFingerprint());
+        }
+        return new VerifiedPackage(actualHash, signature.keyFingerprint(), SignatureOrigin.FILE, Optional.empty());
+    }
+}

@@ -1,0 +1,205 @@
+package dev.signet.domain.audit;
+
+import dev.signet.domain.Require;
+import dev.signet.domain.key.KeyFingerprint;
+import dev.signet.domain.key.KeyId;
+import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.signature.PackageHash;
+import dev.signet.domain.trust.TrustedKeyId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every event Signet records for a SIEM, with Cloacina's event types and field names. Fields carry ids,
+ * hashes, fingerprints, names and reasons only: an event never holds key material by construction.
+ */
+public sealed interface AuditEvent {
+
+    /** e.g. {@code package.signed}. */
+    String eventType();
+
+    /** The event's fields in a stable order, absent optionals left out; values are String or Boolean. */
+    Map<String, Object> fields();
+
+    record PackageLoadSucceeded(OrganizationId orgId, String packagePath, PackageHash packageHash,
+            Optional<KeyFingerprint> signerFingerprint, boolean signatureVerified) implements AuditEvent {
+        public String eventType() {
+            return "package.load.success";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("package_path", packagePath)
+                    .put("package_hash", packageHash).put("signer_fingerprint", signerFingerprint)
+                    .put("signature_verified", signatureVerified).map();
+        }
+    }
+
+    record PackageLoadFailed(OrganizationId orgId, String packagePath, String error, String failureReason)
+            implements AuditEvent {
+        public String eventType() {
+            return "package.load.failure";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("package_path", packagePath).put("error", error)
+                    .put("failure_reason", failureReason).map();
+        }
+    }
+
+    record PackageSigned(String packagePath, PackageHash packageHash, KeyFingerprint keyFingerprint)
+            implements AuditEvent {
+        public String eventType() {
+            return "package.signed";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("package_path", packagePath).put("package_hash", packageHash)
+                    .put("key_fingerprint", keyFingerprint).map();
+        }
+    }
+
+    record PackageSignFailed(String packagePath, String error) implements AuditEvent {
+        public String eventType() {
+            return "package.sign.failure";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("package_path", packagePath).put("error", error).map();
+        }
+    }
+
+    record SigningKeyCreated(OrganizationId orgId, KeyId keyId, KeyFingerprint keyFingerprint, String keyName)
+            implements AuditEvent {
+        public String eventType() {
+            return "key.signing.created";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("key_id", keyId).put("key_fingerprint", keyFingerprint)
+                    .put("key_name", keyName).map();
+        }
+    }
+
+    record SigningKeyCreateFailed(OrganizationId orgId, String keyName, String error) implements AuditEvent {
+        public String eventType() {
+            return "key.signing.create_failed";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("key_name", keyName).put("error", error).map();
+        }
+    }
+
+    record SigningKeyRevoked(OrganizationId orgId, KeyId keyId, KeyFingerprint keyFingerprint)
+            implements AuditEvent {
+        public String eventType() {
+            return "key.signing.revoked";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("key_id", keyId).put("key_fingerprint", keyFingerprint)
+                    .map();
+        }
+    }
+
+    record KeyExported(KeyId keyId, KeyFingerprint keyFingerprint) implements AuditEvent {
+        public String eventType() {
+            return "key.exported";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("key_id", keyId).put("key_fingerprint", keyFingerprint).map();
+        }
+    }
+
+    record TrustedKeyAdded(OrganizationId orgId, TrustedKeyId keyId, KeyFingerprint keyFingerprint,
+            Optional<String> keyName) implements AuditEvent {
+        public String eventType() {
+            return "key.trusted.added";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("key_id", keyId).put("key_fingerprint", keyFingerprint)
+                    .put("key_name", keyName).map();
+        }
+    }
+
+    record TrustedKeyRevoked(OrganizationId orgId, TrustedKeyId keyId, KeyFingerprint keyFingerprint)
+            implements AuditEvent {
+        public String eventType() {
+            return "key.trusted.revoked";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("key_id", keyId).put("key_fingerprint", keyFingerprint)
+                    .map();
+        }
+    }
+
+    record TrustAclGranted(OrganizationId parentOrgId, OrganizationId childOrgId) implements AuditEvent {
+        public String eventType() {
+            return "key.trust_acl.granted";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("parent_org_id", parentOrgId).put("child_org_id", childOrgId).map();
+        }
+    }
+
+    record TrustAclRevoked(OrganizationId parentOrgId, OrganizationId childOrgId) implements AuditEvent {
+        public String eventType() {
+            return "key.trust_acl.revoked";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("parent_org_id", parentOrgId).put("child_org_id", childOrgId).map();
+        }
+    }
+
+    /** {@code orgId} is empty for offline verification, which has no organization. */
+    record VerificationSucceeded(Optional<OrganizationId> orgId, PackageHash packageHash,
+            KeyFingerprint signerFingerprint, Optional<String> signerName) implements AuditEvent {
+        public String eventType() {
+            return "verification.success";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("package_hash", packageHash)
+                    .put("signer_fingerprint", signerFingerprint).put("signer_name", signerName).map();
+        }
+    }
+
+    /** Hash and signer are empty when the failure came before they were known (e.g. a malformed file). */
+    record VerificationFailed(Optional<OrganizationId> orgId, Optional<PackageHash> packageHash,
+            String failureReason, Optional<KeyFingerprint> signerFingerprint) implements AuditEvent {
+        public String eventType() {
+            return "verification.failure";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("package_hash", packageHash)
+                    .put("failure_reason", failureReason).put("signer_fingerprint", signerFingerprint).map();
+        }
+    }
+
+    /** Builds the ordered field map; values become their canonical text, optionals are unwrapped. */
+    final class Fields {
+        private final Map<String, Object> map = new LinkedHashMap<>();
+
+        Fields put(String name, Object value) {
+            Object unwrapped = value instanceof Optional<?> optional ? optional.orElse(null) : value;
+            if (unwrapped instanceof Boolean) {
+                map.put(name, unwrapped);
+            } else if (unwrapped != null) {
+                map.put(name, unwrapped.toString());
+            }
+            return this;
+        }
+
+        Map<String, Object> map() {
+            Require.present(map, "fields");
+            return java.util.Collections.unmodifiableMap(map);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.signet.domain.key;
+
+import dev.signet.domain.SignetException;
+import java.time.Instant;
+
+/** A revoked signing key was asked to sign. */
+public final class SigningKeyRevoked extends SignetException {
+    public SigningKeyRevoked(KeyId keyId, Instant revokedAt) {
+        super("signing key " + keyId + " was revoked at " + revokedAt + " and can no longer sign");
+    }
+}

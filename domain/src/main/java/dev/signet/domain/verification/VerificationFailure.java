@@ -1,0 +1,18 @@
+package dev.signet.domain.verification;
+
+import dev.signet.domain.SignetException;
+
+/**
+ * The five ways a package can fail verification, chosen as compat.md's table says. Online and offline
+ * verification, the package loader and the CLI all report these same types.
+ */
+public abstract sealed class VerificationFailure extends SignetException
+        permits TamperedPackage, UntrustedSigner, InvalidSignature, SignatureNotFound, MalformedSignature {
+
+    protected VerificationFailure(String message) {
+        super(message);
+    }
+
+    /** The failure_reason written to audit events, as Cloacina spells it. */
+    public abstract String auditReason();
+}
