@@ -1,0 +1,28 @@
+package dev.signet.adapters.audit;
+
+import dev.signet.application.port.out.AuditTrail;
+import dev.signet.domain.audit.AuditEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.logstash.logback.argument.StructuredArguments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each audit event through the {@value #LOGGER_NAME} logger with its fields as structured
+ * arguments, so a JSON encoder (logstash-logback-encoder) emits one object per line: event_type, the
+ * event's fields under Cloacina's names, and the encoder's timestamp. Where the lines go is logging
+ * configuration, kept out of this class.
+ */
+public final class Slf4jAuditTrail implements AuditTrail {
+    public static final String LOGGER_NAME = "signet.audit";
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+
+    @Override
+    public void record(AuditEvent event) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event_type", event.eventType());
+        fields.putAll(event.fields());
+        LOG.info(event.eventType(), StructuredArguments.entries(fields));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.signet.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Signet's architecture as one readable rule set: the domain depends on nothing, the application on
+ * the domain, adapters on the application and never on each other, only the composition root on
+ * adapters, no package cycles, and the JDK's PKCS#11 wrapper in exactly one class. Parameterised by
+ * base package so that a test can prove each rule fails on a deliberate violation.
+ */
+public final class HexagonalArchitecture {
+    private final String base;
+    private final List<String> adapters = new ArrayList<>();
+    private String pkcs11Boundary;
+
+    private HexagonalArchitecture(String base) {
+        this.base = base;
+    }
+
+    public static HexagonalArchitecture basePackage(String base) {
+        return new HexagonalArchitecture(base);
+    }
+
+    /** An adapter module's package, relative to the base, e.g. {@code adapters.crypto.soft}. */
+    public HexagonalArchitecture withAdapter(String relativePackage) {
+        adapters.add(base + "." + relativePackage);
+        return this;
+    }
+
+    /** The one class allowed to touch sun.security.pkcs11, relative to the base. */
+    public HexagonalArchitecture withPkcs11BoundaryIn(String relativeClassName) {
+        pkcs11Boundary = base + "." + relativeClassName;
+        return this;
+    }
+
+    public List<ArchRule> rules() {
+        String domain = base + ".domain..";
+        String application = base + ".application..";
+        String bootstrap = base + ".bootstrap..";
+        List<ArchRule> rules = new ArrayList<>();
+        rules.add(classes().that().resideInAPackage(domain)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(domain, "java..")
+                .as("the domain depends on nothing but itself and java.*"));
+        rules.add(classes().that().resideInAPackage(application)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(application, domain, "java..")
+                .as("the application depends on nothing but itself, the domain and java.*"));
+        rules.add(noClasses().that().resideInAPackage(base + ".application.port.in..")
+                .should().dependOnClassesThat().resideInAPackage(base + ".application.port.out..")
+                .as("in-ports do not depend on out-ports"));
+        rules.add(noClasses().that().resideInAPackage(base + ".application.port.out..")
+                .should().dependOnClassesThat().resideInAPackage(base + ".application.port.in..")
+                .as("out-ports do not depend on in-ports"));
+        for (String adapter : adapters) {
+            for (String other : adapters) {
+                if (!adapter.equals(other)) {
+                    rules.add(noClasses().that().resideInAPackage(adapter + "..")
+                            .should().dependOnClassesThat().resideInAPackage(other + "..")
+                            .as(adapter + " does not depend on " + other));
+                }
+            }
+        }
+        rules.add(noClasses().that().resideOutsideOfPackages(bootstrap, base + ".adapters..")
+                .and().resideInAPackage(base + "..")
+                .should().dependOnClassesThat().resideInAPackage(base + ".adapters..")
+                .as("only the composition root (bootstrap) depends on adapters"));
+        rules.add(slices().matching(base + ".(**)").should().beFreeOfCycles()
+                .as("packages are free of cycles"));
+        if (pkcs11Boundary != null) {
+            rules.add(noClasses().that().doNotHaveFullyQualifiedName(pkcs11Boundary)
+                    .should().dependOnClassesThat().resideInAPackage("sun.security.pkcs11..")
+                    .as("only " + pkcs11Boundary + " uses sun.security.pkcs11"));
+        }
+        return rules;
+    }
+
+    /** Checks every rule and reports every violation at once. */
+    public void check(JavaClasses classes) {
+        List<String> failures = new ArrayList<>();
+        for (ArchRule rule : rules()) {
+            EvaluationResult result = rule.allowEmptyShould(true).evaluate(classes);
+            if (result.hasViolation()) {
+                failures.add(result.getFailureReport().toString());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(String.join(System.lineSeparator(), failures));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.signet.bootstrap;
+
+import dev.signet.adapters.audit.Slf4jAuditTrail;
+import dev.signet.adapters.crypto.soft.BouncyCastlePrivateKeySigner;
+import dev.signet.adapters.crypto.soft.BouncyCastleSignatureVerifier;
+import dev.signet.adapters.crypto.soft.PemPublicKeyCodec;
+import dev.signet.adapters.crypto.soft.Pkcs8PrivateKeyReader;
+import dev.signet.adapters.crypto.soft.StreamingPackageHasher;
+import dev.signet.adapters.persistence.sigfile.JsonDetachedSignatureFiles;
+import dev.signet.application.port.in.SignPackageOfflineUseCase;
+import dev.signet.application.port.in.VerifyPackageOfflineUseCase;
+import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.DetachedSignatureFiles;
+import dev.signet.application.port.out.PackageHasher;
+import dev.signet.application.port.out.PrivateKeySigner;
+import dev.signet.application.port.out.PublicKeyCodec;
+import dev.signet.application.port.out.SignatureVerifier;
+import dev.signet.application.service.OfflineSigningService;
+import dev.signet.application.service.OfflineVerificationService;
+import java.time.Clock;
+
+/**
+ * The adapters and use cases that need no database: software Ed25519, streaming SHA-256, detached
+ * {@code .sig} files and the audit log. One adapter per port, chosen here and nowhere else.
+ */
+public final class OfflineComponents {
+    private final PackageHasher hasher = new StreamingPackageHasher();
+    private final SignatureVerifier verifier = new BouncyCastleSignatureVerifier();
+    private final PrivateKeySigner signer = new BouncyCastlePrivateKeySigner();
+    private final DetachedSignatureFiles signatureFiles = new JsonDetachedSignatureFiles();
+    private final PublicKeyCodec publicKeys = new PemPublicKeyCodec();
+    private final Pkcs8PrivateKeyReader privateKeys = new Pkcs8PrivateKeyReader();
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public OfflineComponents() {
+        this(new Slf4jAuditTrail(), Clock.systemUTC());
+    }
+
+    public OfflineComponents(AuditTrail audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public SignPackageOfflineUseCase signing() {
+        return new OfflineSigningService(hasher, signer, signatureFiles, audit, clock);
+    }
+
+    public VerifyPackageOfflineUseCase verification() {
+        return new OfflineVerificationService(hasher, verifier, signatureFiles, audit);
+    }
+
+    public PublicKeyCodec publicKeys() {
+        return publicKeys;
+    }
+
+    public Pkcs8PrivateKeyReader privateKeys() {
+        return privateKeys;
+    }
+
+    public PrivateKeySigner signer() {
+        return signer;
+    }
+
+    public DetachedSignatureFiles signatureFiles() {
+        return signatureFiles;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.signet.bootstrap.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs outside programs (OpenSSL, a second JVM) with a time bound, capturing their output. */
+public final class Processes {
+    private Processes() {
+    }
+
+    public record Result(int exitCode, String output) {
+    }
+
+    public static Result run(Path workingDir, String... command) {
+        try {
+            Process process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
+                    .start();
+            process.getOutputStream().close();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail(String.join(" ", command) + " did not finish within 120 s");
+            }
+            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command[0] + " (./run-tests installs it): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs and asserts success. */
+    public static String ok(Path workingDir, String... command) {
+        Result result = run(workingDir, command);
+        assertThat(result.exitCode()).as(String.join(" ", command) + "\n" + result.output()).isZero();
+        return result.output();
+    }
+
+    /** The signet CLI in a fresh JVM with the given extra JVM options, as the launcher starts it. */
+    public static Result signet(Path workingDir, List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.signet.bootstrap.cli.SignetCli");
+        command.addAll(List.of(args));
+        return run(workingDir, command.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.signet.domain.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.signet.domain.key.KeyFingerprint;
+import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.signature.PackageHash;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AuditEventTest {
+    private final PackageHash hash = new PackageHash(new byte[32]);
+    private final KeyFingerprint signer = new KeyFingerprint(new byte[32]);
+
+    @Test
+    void events_use_cloacina_types_and_field_names_in_order() {
+        OrganizationId org = OrganizationId.random();
+        AuditEvent event = new AuditEvent.PackageLoadSucceeded(org, "/p.so", hash, Optional.of(signer), true);
+        assertThat(event.eventType()).isEqualTo("package.load.success");
+        assertThat(event.fields()).containsExactly(
+                entry("org_id", org.toString()), entry("package_path", "/p.so"),
+                entry("package_hash", hash.hex()), entry("signer_fingerprint", signer.hex()),
+                entry("signature_verified", true));
+    }
+
+    @Test
+    void absent_optional_fields_are_left_out() {
+        AuditEvent event = new AuditEvent.VerificationFailed(Optional.empty(), Optional.empty(),
+                "malformed_signature", Optional.empty());
+        assertThat(event.eventType()).isEqualTo("verification.failure");
+        assertThat(event.fields()).containsOnlyKeys("failure_reason");
+    }
+
+    private static java.util.Map.Entry<String, Object> entry(String key, Object value) {
+        return java.util.Map.entry(key, value);
+    }
+}
