@@ -1,0 +1,61 @@
+package dev.signet.adapters.persistence.sigfile;
+
+import dev.signet.application.port.out.DetachedSignatureFiles;
+import dev.signet.application.port.out.SignatureFileNotWritten;
+import dev.signet.domain.signature.PackageSignature;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Detached {@code .sig} files in Cloacina's version 1 JSON format (compat.md, "Detached signature file").
+ *
+ * <p>Reading is strict: anything that is not exactly a version 1 file is {@code MalformedSignature} with a
+ * one-line reason naming the field. Outcomes that are about the path rather than the content:
+ * <ul>
+ *   <li>no file there (or a parent of the path is not a folder): {@code SignatureNotFound("no PATH")};</li>
+ *   <li>the path is a folder: {@code SignatureNotFound("PATH is a directory")}, since there is still no
+ *       signature file to look at;</li>
+ *   <li>the file exists but cannot be read (permission denied, I/O error): {@code MalformedSignature("cannot
+ *       read: ...")}, because the port has no other failure to report and a signature we cannot read must
+ *       never pass as absent.</li>
+ * </ul>
+ *
+ * <p>Writing is atomic (see {@link AtomicFileWriter}); every failure, including a signing time that RFC 3339
+ * cannot express, is {@link SignatureFileNotWritten}.
+ *
+ * <p>Holds no state; one instance can serve any number of threads.
+ */
+public final class JsonDetachedSignatureFiles implements DetachedSignatureFiles {
+
+    @Override
+    public PackageSignature read(Path signatureFile) {
+        return StrictSignatureParser.parse(SignatureFileBytes.read(signatureFile));
+    }
+
+    @Override
+    public void write(Path signatureFile, PackageSignature signature) {
+        byte[] bytes;
+        try {
+            bytes = encode(signature);
+        } catch (IllegalArgumentException e) {
+            throw new SignatureFileNotWritten(signatureFile, Reasons.oneLine(e.getMessage()), e);
+        }
+        try {
+            AtomicFileWriter.write(signatureFile, bytes);
+        } catch (IOException e) {
+            throw new SignatureFileNotWritten(signatureFile, Reasons.oneLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            // e.g. SecurityException or UnsupportedOperationException from an exotic file system
+            throw new SignatureFileNotWritten(signatureFile, Reasons.of(e), e);
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException when signed_at lies outside the years 0000-9999 (UTC), which no valid
+     *     file can hold; such an instant can only come from a broken clock
+     */
+    @Override
+    public byte[] encode(PackageSignature signature) {
+        return PrettySignatureJson.encode(signature);
+    }
+}
