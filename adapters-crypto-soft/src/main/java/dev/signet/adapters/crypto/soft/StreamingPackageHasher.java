@@ -1,0 +1,78 @@
+package dev.signet.adapters.crypto.soft;
+
+import dev.signet.application.port.out.PackageHasher;
+import dev.signet.application.port.out.PackageNotReadable;
+import dev.signet.domain.signature.PackageHash;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * SHA-256 of a package file in constant memory: the file is read through a FileChannel into one direct
+ * buffer per thread (1 MiB by default), never whole. Direct, because a channel fills a heap buffer through
+ * a hidden per-thread direct buffer of the same size anyway; per thread and reused, because off-heap memory
+ * allocated per call is only freed at garbage collection. The JDK's MessageDigest is used because it runs
+ * on the CPU's SHA extensions.
+ */
+public final class StreamingPackageHasher implements PackageHasher {
+    static final int DEFAULT_BUFFER_SIZE = 1 << 20;
+
+    private final ThreadLocal<ByteBuffer> buffers;
+
+    public StreamingPackageHasher() {
+        this(DEFAULT_BUFFER_SIZE);
+    }
+
+    StreamingPackageHasher(int bufferSize) {
+        this.buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(bufferSize));
+    }
+
+    @Override
+    public PackageHash hash(Path packageFile) {
+        if (Files.isDirectory(packageFile)) {
+            throw new PackageNotReadable(packageFile, "it is a directory, not a file", null);
+        }
+        MessageDigest sha256 = sha256();
+        ByteBuffer buffer = buffers.get();
+        try (FileChannel channel = FileChannel.open(packageFile, StandardOpenOption.READ)) {
+            buffer.clear();
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                sha256.update(buffer);
+                buffer.clear();
+            }
+        } catch (IOException e) {
+            throw new PackageNotReadable(packageFile, reason(e), e);
+        }
+        return new PackageHash(sha256.digest());
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String reason = e instanceof FileSystemException fse ? fse.getReason() : e.getMessage();
+        return reason == null || reason.isBlank()
+                ? e.getClass().getSimpleName()
+                : reason.replaceAll("\\s+", " ").strip();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+}
