@@ -1,0 +1,31 @@
+package dev.signet.application.port.in;
+
+import dev.signet.domain.Require;
+import dev.signet.domain.key.KeyEncryptionKey;
+import dev.signet.domain.key.KeyFingerprint;
+import dev.signet.domain.key.KeyId;
+import dev.signet.domain.key.KeyName;
+import dev.signet.domain.key.SigningKey;
+import dev.signet.domain.organization.OrganizationId;
+import java.util.List;
+
+public interface ManageSigningKeysUseCase {
+    /** Generates a key pair; the private half is stored wrapped under {@code kek} and never leaves. */
+    SigningKey createSoftwareKey(OrganizationId organization, KeyName name, KeyEncryptionKey kek);
+
+    /** The public half as PEM (SPKI, "PUBLIC KEY"), for others to trust. */
+    PublicKeyExport exportPublicKey(KeyId keyId);
+
+    /** Stops new signatures; old ones verify for as long as the public key stays trusted. */
+    SigningKey revoke(KeyId keyId);
+
+    List<SigningKey> list(OrganizationId organization);
+
+    record PublicKeyExport(KeyId keyId, KeyFingerprint fingerprint, String publicKeyPem) {
+        public PublicKeyExport {
+            Require.present(keyId, "key id");
+            Require.present(fingerprint, "fingerprint");
+            Require.present(publicKeyPem, "public key PEM");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.signet.application.port.in;
+
+import dev.signet.domain.Require;
+import dev.signet.domain.key.KeyEncryptionKey;
+import dev.signet.domain.key.KeyId;
+import dev.signet.domain.signature.PackageSignature;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Sign a package with a signing key kept by Signet, optionally recording the signature in the database. */
+public interface SignPackageWithStoredKeyUseCase {
+
+    /**
+     * @throws dev.signet.domain.key.SigningKeyRevoked when the key was revoked
+     * @throws dev.signet.domain.NotFound when there is no such key
+     */
+    StoredKeySignature sign(Command command);
+
+    /** {@code kek} is needed for software keys, not for keys held by an HSM. */
+    record Command(Path packageFile, KeyId keyId, Optional<KeyEncryptionKey> kek, boolean storeSignature) {
+        public Command {
+            Require.present(packageFile, "package file");
+            Require.present(keyId, "key id");
+            Require.present(kek, "key-encryption key");
+        }
+    }
+
+    /** {@code stored} is false when not asked to store, or when this key's signature was already stored. */
+    record StoredKeySignature(PackageSignature signature, KeyId keyId, boolean stored) {
+        public StoredKeySignature {
+            Require.present(signature, "signature");
+            Require.present(keyId, "key id");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.signet.application.port.out;
+
+import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.trust.TrustedKey;
+import dev.signet.domain.trust.TrustedKeyId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+public interface TrustedKeyRepository {
+    /** @throws dev.signet.domain.Conflict when the organization already actively trusts that fingerprint */
+    void add(TrustedKey key);
+
+    Optional<TrustedKey> findById(TrustedKeyId id);
+
+    /** Revoked keys included, oldest first. */
+    List<TrustedKey> listByOrganization(OrganizationId organization);
+
+    /** The active trusted keys of all the given organizations. */
+    List<TrustedKey> listActiveByOrganizations(Collection<OrganizationId> organizations);
+
+    /** @return false when the key does not exist or was already revoked */
+    boolean markRevoked(TrustedKeyId id, Instant revokedAt);
+}

@@ -1,0 +1,103 @@
+package dev.signet.application.service;
+
+import dev.signet.application.port.in.ManageSigningKeysUseCase;
+import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.OrganizationRepository;
+import dev.signet.application.port.out.PrivateKeySigner;
+import dev.signet.application.port.out.PrivateKeyWrapper;
+import dev.signet.application.port.out.PublicKeyCodec;
+import dev.signet.application.port.out.SigningKeyRepository;
+import dev.signet.application.port.out.Transactions;
+import dev.signet.domain.Conflict;
+import dev.signet.domain.NotFound;
+import dev.signet.domain.SignetException;
+import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.key.Ed25519PrivateKey;
+import dev.signet.domain.key.KeyEncryptionKey;
+import dev.signet.domain.key.KeyId;
+import dev.signet.domain.key.KeyName;
+import dev.signet.domain.key.SigningKey;
+import dev.signet.domain.organization.OrganizationId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public final class SigningKeyService implements ManageSigningKeysUseCase {
+    private final OrganizationRepository organizations;
+    private final SigningKeyRepository signingKeys;
+    private final PrivateKeySigner signer;
+    private final PrivateKeyWrapper wrapper;
+    private final PublicKeyCodec publicKeys;
+    private final Transactions transactions;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public SigningKeyService(OrganizationRepository organizations, SigningKeyRepository signingKeys,
+            PrivateKeySigner signer, PrivateKeyWrapper wrapper, PublicKeyCodec publicKeys, Transactions transactions,
+            AuditTrail audit, Clock clock) {
+        this.organizations = organizations;
+        this.signingKeys = signingKeys;
+        this.signer = signer;
+        this.wrapper = wrapper;
+        this.publicKeys = publicKeys;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public SigningKey createSoftwareKey(OrganizationId organization, KeyName name, KeyEncryptionKey kek) {
+        try {
+            KeyId id = KeyId.random();
+            SigningKey key;
+            try (Ed25519PrivateKey privateKey = signer.generate()) {
+                key = new SigningKey(id, organization, name, signer.publicKeyOf(privateKey),
+                        wrapper.wrap(privateKey, kek, id, organization), Timestamps.now(clock), Optional.empty());
+            }
+            transactions.run(() -> {
+                OrganizationService.requireExists(organizations, organization);
+                signingKeys.add(key);
+            });
+            audit.record(new AuditEvent.SigningKeyCreated(organization, id, key.fingerprint(), name.value()));
+            return key;
+        } catch (SignetException e) {
+            audit.record(new AuditEvent.SigningKeyCreateFailed(organization, name.value(), e.getMessage()));
+            throw e;
+        }
+    }
+
+    @Override
+    public PublicKeyExport exportPublicKey(KeyId keyId) {
+        SigningKey key = find(keyId);
+        audit.record(new AuditEvent.KeyExported(keyId, key.fingerprint()));
+        return new PublicKeyExport(keyId, key.fingerprint(), publicKeys.toPem(key.publicKey()));
+    }
+
+    @Override
+    public SigningKey revoke(KeyId keyId) {
+        Instant now = Timestamps.now(clock);
+        SigningKey revoked = transactions.inTransaction(() -> {
+            SigningKey key = find(keyId);
+            if (!key.isActive() || !signingKeys.markRevoked(keyId, now)) {
+                throw new Conflict("signing key " + keyId + " is already revoked");
+            }
+            return key.revoke(now);
+        });
+        audit.record(new AuditEvent.SigningKeyRevoked(revoked.organizationId(), keyId, revoked.fingerprint()));
+        return revoked;
+    }
+
+    @Override
+    public List<SigningKey> list(OrganizationId organization) {
+        return transactions.inTransaction(() -> {
+            OrganizationService.requireExists(organizations, organization);
+            return signingKeys.listByOrganization(organization);
+        });
+    }
+
+    private SigningKey find(KeyId keyId) {
+        return transactions.inTransaction(() -> signingKeys.findById(keyId))
+                .orElseThrow(() -> new NotFound("signing key " + keyId + " does not exist"));
+    }
+}

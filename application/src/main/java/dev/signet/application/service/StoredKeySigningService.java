@@ -1,0 +1,91 @@
+package dev.signet.application.service;
+
+import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
+import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.PackageHasher;
+import dev.signet.application.port.out.PackageSignatureRepository;
+import dev.signet.application.port.out.PrivateKeySigner;
+import dev.signet.application.port.out.PrivateKeyWrapper;
+import dev.signet.application.port.out.SigningKeyRepository;
+import dev.signet.application.port.out.Transactions;
+import dev.signet.domain.NotFound;
+import dev.signet.domain.SignetException;
+import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.key.Ed25519PrivateKey;
+import dev.signet.domain.key.KeyCustody;
+import dev.signet.domain.key.KeyEncryptionKeyRequired;
+import dev.signet.domain.key.SigningKey;
+import dev.signet.domain.signature.Ed25519Signature;
+import dev.signet.domain.signature.PackageHash;
+import dev.signet.domain.signature.PackageSignature;
+import dev.signet.domain.signature.SignedMessage;
+import java.time.Clock;
+
+/**
+ * Signs with a key Signet keeps. The package is hashed before the transaction (it may be large); the
+ * key is read, checked active, unwrapped once, used once and wiped, and the signature stored, in one
+ * transaction.
+ */
+public final class StoredKeySigningService implements SignPackageWithStoredKeyUseCase {
+    private final PackageHasher hasher;
+    private final SigningKeyRepository signingKeys;
+    private final PackageSignatureRepository signatures;
+    private final PrivateKeySigner signer;
+    private final PrivateKeyWrapper wrapper;
+    private final Transactions transactions;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public StoredKeySigningService(PackageHasher hasher, SigningKeyRepository signingKeys,
+            PackageSignatureRepository signatures, PrivateKeySigner signer, PrivateKeyWrapper wrapper,
+            Transactions transactions, AuditTrail audit, Clock clock) {
+        this.hasher = hasher;
+        this.signingKeys = signingKeys;
+        this.signatures = signatures;
+        this.signer = signer;
+        this.wrapper = wrapper;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public StoredKeySignature sign(Command command) {
+        String packagePath = command.packageFile().toString();
+        try {
+            PackageHash hash = hasher.hash(command.packageFile());
+            StoredKeySignature result = transactions.inTransaction(() -> {
+                SigningKey key = signingKeys.findById(command.keyId())
+                        .orElseThrow(() -> new NotFound("signing key " + command.keyId() + " does not exist"));
+                key.requireActive();
+                PackageSignature signature = new PackageSignature(hash, key.fingerprint(),
+                        signWith(key, command, SignedMessage.forPackage(hash)), Timestamps.now(clock));
+                boolean stored = command.storeSignature() && signatures.addIfAbsent(signature, key.id());
+                return new StoredKeySignature(signature, key.id(), stored);
+            });
+            audit.record(new AuditEvent.PackageSigned(packagePath, hash, result.signature().keyFingerprint()));
+            return result;
+        } catch (SignetException e) {
+            audit.record(new AuditEvent.PackageSignFailed(packagePath, e.getMessage()));
+            throw e;
+        }
+    }
+
+    private Ed25519Signature signWith(SigningKey key, Command command, SignedMessage message) {
+        if (!(key.custody() instanceof KeyCustody.Software software)) {
+            throw new UnsupportedCustody(key);
+        }
+        var kek = command.kek().orElseThrow(() -> new KeyEncryptionKeyRequired("signing with a software key"));
+        try (Ed25519PrivateKey privateKey = wrapper.unwrap(software, kek, key.id(), key.organizationId())) {
+            return signer.sign(privateKey, message);
+        }
+    }
+
+    /** A key whose custody has no configured backend in this process (e.g. an HSM key without PKCS#11). */
+    public static final class UnsupportedCustody extends SignetException {
+        UnsupportedCustody(SigningKey key) {
+            super("signing key " + key.id() + " is held by the " + key.custody().kind()
+                    + " backend, which is not configured");
+        }
+    }
+}

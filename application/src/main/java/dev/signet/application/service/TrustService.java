@@ -1,0 +1,107 @@
+package dev.signet.application.service;
+
+import dev.signet.application.port.in.ManageTrustUseCase;
+import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.OrganizationRepository;
+import dev.signet.application.port.out.PublicKeyCodec;
+import dev.signet.application.port.out.TrustAclRepository;
+import dev.signet.application.port.out.TrustedKeyRepository;
+import dev.signet.application.port.out.Transactions;
+import dev.signet.domain.NotFound;
+import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.trust.TrustAcl;
+import dev.signet.domain.trust.TrustedKey;
+import dev.signet.domain.trust.TrustedKeyId;
+import dev.signet.domain.organization.OrganizationId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public final class TrustService implements ManageTrustUseCase {
+    private final OrganizationRepository organizations;
+    private final TrustedKeyRepository trustedKeys;
+    private final TrustAclRepository acls;
+    private final PublicKeyCodec publicKeys;
+    private final Transactions transactions;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public TrustService(OrganizationRepository organizations, TrustedKeyRepository trustedKeys, TrustAclRepository acls,
+            PublicKeyCodec publicKeys, Transactions transactions, AuditTrail audit, Clock clock) {
+        this.organizations = organizations;
+        this.trustedKeys = trustedKeys;
+        this.acls = acls;
+        this.publicKeys = publicKeys;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public TrustedKey trustPublicKey(OrganizationId organization, byte[] encodedKey, Optional<String> label) {
+        TrustedKey key = new TrustedKey(TrustedKeyId.random(), organization, publicKeys.read(encodedKey), label,
+                Timestamps.now(clock), Optional.empty());
+        transactions.run(() -> {
+            OrganizationService.requireExists(organizations, organization);
+            trustedKeys.add(key);
+        });
+        audit.record(new AuditEvent.TrustedKeyAdded(organization, key.id(), key.fingerprint(), key.label()));
+        return key;
+    }
+
+    @Override
+    public TrustedKey revokeTrustedKey(TrustedKeyId trustedKeyId) {
+        Instant now = Timestamps.now(clock);
+        TrustedKey key = transactions.inTransaction(() -> {
+            TrustedKey found = trustedKeys.findById(trustedKeyId)
+                    .orElseThrow(() -> new NotFound("trusted key " + trustedKeyId + " does not exist"));
+            if (!trustedKeys.markRevoked(trustedKeyId, now)) {
+                throw new NotFound("trusted key " + trustedKeyId + " is already revoked");
+            }
+            return found;
+        });
+        audit.record(new AuditEvent.TrustedKeyRevoked(key.organizationId(), trustedKeyId, key.fingerprint()));
+        return new TrustedKey(key.id(), key.organizationId(), key.publicKey(), key.label(), key.addedAt(),
+                Optional.of(now));
+    }
+
+    @Override
+    public TrustAcl grantTrust(OrganizationId parent, OrganizationId child) {
+        TrustAcl acl = new TrustAcl(parent, child, Timestamps.now(clock), Optional.empty());
+        transactions.run(() -> {
+            OrganizationService.requireExists(organizations, parent);
+            OrganizationService.requireExists(organizations, child);
+            acls.add(acl);
+        });
+        audit.record(new AuditEvent.TrustAclGranted(parent, child));
+        return acl;
+    }
+
+    @Override
+    public void revokeTrust(OrganizationId parent, OrganizationId child) {
+        Instant now = Timestamps.now(clock);
+        transactions.run(() -> {
+            if (!acls.markRevoked(parent, child, now)) {
+                throw new NotFound("organization " + parent + " has no active grant to " + child);
+            }
+        });
+        audit.record(new AuditEvent.TrustAclRevoked(parent, child));
+    }
+
+    @Override
+    public List<TrustedKey> listTrustedKeys(OrganizationId organization) {
+        return transactions.inTransaction(() -> {
+            OrganizationService.requireExists(organizations, organization);
+            return trustedKeys.listByOrganization(organization);
+        });
+    }
+
+    @Override
+    public List<TrustAcl> listTrustAcls(OrganizationId organization) {
+        return transactions.inTransaction(() -> {
+            OrganizationService.requireExists(organizations, organization);
+            return acls.listByOrganization(organization);
+        });
+    }
+}
