@@ -9,11 +9,8 @@ import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
-import dev.signet.domain.verification.InvalidSignature;
 import dev.signet.domain.verification.SignatureNotFound;
 import dev.signet.domain.verification.SignatureOrigin;
-import dev.signet.domain.verification.TamperedPackage;
-import dev.signet.domain.verification.UntrustedSigner;
 import dev.signet.domain.verification.VerificationFailure;
 import dev.signet.domain.verification.VerifiedPackage;
 import java.nio.file.Path;
@@ -26,14 +23,14 @@ import java.util.Optional;
  */
 public final class OfflineVerificationService implements VerifyPackageOfflineUseCase {
     private final PackageHasher hasher;
-    private final SignatureVerifier verifier;
+    private final SignatureChecks checks;
     private final DetachedSignatureFiles signatureFiles;
     private final AuditTrail audit;
 
     public OfflineVerificationService(PackageHasher hasher, SignatureVerifier verifier,
             DetachedSignatureFiles signatureFiles, AuditTrail audit) {
         this.hasher = hasher;
-        this.verifier = verifier;
+        this.checks = new SignatureChecks(verifier);
         this.signatureFiles = signatureFiles;
         this.audit = audit;
     }
@@ -60,16 +57,9 @@ public final class OfflineVerificationService implements VerifyPackageOfflineUse
     }
 
     private VerifiedPackage check(PackageSignature signature, PackageHash actualHash, Ed25519PublicKey publicKey) {
-        if (!signature.packageHash().equals(actualHash)) {
-            throw new TamperedPackage(signature.packageHash(), actualHash);
-        }
-        if (!signature.keyFingerprint().equals(publicKey.fingerprint())) {
-            throw new UntrustedSigner(signature.keyFingerprint(),
-                    "is not the given public key " + publicKey.fingerprint().hex());
-        }
-        if (!verifier.verify(publicKey, signature.signedMessage(), signature.signature())) {
-            throw new InvalidSignature(signature.keyFingerprint());
-        }
-        return new VerifiedPackage(actualHash, signature.keyFingerprint(), SignatureOrigin.FILE, Optional.empty());
+        return checks.check(signature, actualHash, SignatureOrigin.FILE,
+                fingerprint -> Optional.of(new SignatureChecks.TrustedSigner(publicKey, Optional.empty()))
+                        .filter(signer -> fingerprint.equals(publicKey.fingerprint())),
+                "is not the given public key " + publicKey.fingerprint().hex());
     }
 }

@@ -6,6 +6,7 @@ import dev.signet.domain.signature.PackageHash;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -37,6 +38,14 @@ public final class StreamingPackageHasher implements PackageHasher {
 
     @Override
     public PackageHash hash(Path packageFile) {
+        return hashCopying(packageFile, null);
+    }
+
+    /**
+     * Hashes the file and, when {@code copy} is not null, writes the same bytes to it in the same pass,
+     * so the hash is the hash of exactly what was copied.
+     */
+    PackageHash hashCopying(Path packageFile, WritableByteChannel copy) {
         if (Files.isDirectory(packageFile)) {
             throw new PackageNotReadable(packageFile, "it is a directory, not a file", null);
         }
@@ -46,6 +55,13 @@ public final class StreamingPackageHasher implements PackageHasher {
             buffer.clear();
             while (channel.read(buffer) >= 0) {
                 buffer.flip();
+                if (copy != null) {
+                    buffer.mark();
+                    while (buffer.hasRemaining()) {
+                        copy.write(buffer);
+                    }
+                    buffer.reset();
+                }
                 sha256.update(buffer);
                 buffer.clear();
             }
@@ -55,7 +71,7 @@ public final class StreamingPackageHasher implements PackageHasher {
         return new PackageHash(sha256.digest());
     }
 
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }

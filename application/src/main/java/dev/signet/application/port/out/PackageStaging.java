@@ -1,0 +1,24 @@
+package dev.signet.application.port.out;
+
+import dev.signet.domain.Require;
+import dev.signet.domain.signature.PackageHash;
+import java.nio.file.Path;
+
+/**
+ * Copies a package to a file only this process can write, hashing the very bytes it copies, so that
+ * what is verified is what gets loaded.
+ */
+public interface PackageStaging {
+    /** @throws PackageNotReadable when the package cannot be read or copied */
+    StagedPackage stage(Path packageFile);
+
+    /** Deletes a copy that will not be handed over. */
+    void discard(StagedPackage staged);
+
+    record StagedPackage(Path copy, PackageHash hash) {
+        public StagedPackage {
+            Require.present(copy, "copy");
+            Require.present(hash, "hash");
+        }
+    }
+}

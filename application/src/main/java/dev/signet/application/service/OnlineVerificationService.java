@@ -1,0 +1,162 @@
+package dev.signet.application.service;
+
+import dev.signet.application.port.in.ExplainTrustUseCase;
+import dev.signet.application.port.in.SignatureSource;
+import dev.signet.application.port.in.VerifyPackageUseCase;
+import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.DetachedSignatureFiles;
+import dev.signet.application.port.out.OrganizationRepository;
+import dev.signet.application.port.out.PackageHasher;
+import dev.signet.application.port.out.PackageSignatureRepository;
+import dev.signet.application.port.out.SignatureVerifier;
+import dev.signet.application.port.out.Transactions;
+import dev.signet.application.port.out.TrustAclRepository;
+import dev.signet.application.port.out.TrustedKeyRepository;
+import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.key.KeyFingerprint;
+import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.signature.PackageHash;
+import dev.signet.domain.signature.PackageSignature;
+import dev.signet.domain.trust.TrustPath;
+import dev.signet.domain.trust.TrustRule;
+import dev.signet.domain.verification.InvalidSignature;
+import dev.signet.domain.verification.SignatureNotFound;
+import dev.signet.domain.verification.SignatureOrigin;
+import dev.signet.domain.verification.UntrustedSigner;
+import dev.signet.domain.verification.VerificationFailure;
+import dev.signet.domain.verification.VerifiedPackage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Online verification (compat.md, "Verification outcomes"): the signature from the {@code .sig} file or
+ * the database, the signer accepted only if the organization trusts it directly or through grants,
+ * trust read fresh from the database on every call so that revocations anywhere count at once.
+ */
+public final class OnlineVerificationService implements VerifyPackageUseCase, ExplainTrustUseCase {
+    private final PackageHasher hasher;
+    private final DetachedSignatureFiles signatureFiles;
+    private final PackageSignatureRepository storedSignatures;
+    private final OrganizationRepository organizations;
+    private final TrustResolver trust;
+    private final SignatureChecks checks;
+    private final Transactions transactions;
+    private final AuditTrail audit;
+
+    public OnlineVerificationService(PackageHasher hasher, DetachedSignatureFiles signatureFiles,
+            PackageSignatureRepository storedSignatures, OrganizationRepository organizations,
+            TrustedKeyRepository trustedKeys, TrustAclRepository acls, SignatureVerifier verifier,
+            Transactions transactions, AuditTrail audit) {
+        this.hasher = hasher;
+        this.signatureFiles = signatureFiles;
+        this.storedSignatures = storedSignatures;
+        this.organizations = organizations;
+        this.trust = new TrustResolver(trustedKeys, acls);
+        this.checks = new SignatureChecks(verifier);
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    @Override
+    public VerifiedPackage verify(Command command) {
+        Optional<PackageHash> hash = Optional.empty();
+        try {
+            Optional<Path> signatureFile = locateFile(command);
+            Optional<PackageSignature> fromFile = signatureFile.map(signatureFiles::read);
+            hash = Optional.of(hasher.hash(command.packageFile()));
+            return verifyHash(command, hash.get(), fromFile);
+        } catch (VerificationFailure failure) {
+            recordFailure(command.organization(), hash, failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * Verifies a package whose hash the caller computed over the bytes it will use (the loader's staged
+     * copy); the signature is looked for beside the original path.
+     */
+    public VerifiedPackage verifyStaged(Path originalPath, PackageHash stagedHash, OrganizationId organization) {
+        Command command = new Command(originalPath, organization, SignatureSource.AUTO);
+        try {
+            Optional<PackageSignature> fromFile = locateFile(command).map(signatureFiles::read);
+            return verifyHash(command, stagedHash, fromFile);
+        } catch (VerificationFailure failure) {
+            recordFailure(organization, Optional.of(stagedHash), failure);
+            throw failure;
+        }
+    }
+
+    @Override
+    public Optional<TrustPath> explain(OrganizationId organization, KeyFingerprint fingerprint) {
+        return transactions.inTransaction(() -> {
+            OrganizationService.requireExists(organizations, organization);
+            return trust.ruleFor(organization).explain(organization, fingerprint);
+        });
+    }
+
+    private Optional<Path> locateFile(Command command) {
+        if (command.source() == SignatureSource.DATABASE) {
+            return Optional.empty();
+        }
+        Optional<Path> file = command.signatureFile().or(() -> SignatureSidecar.find(command.packageFile()));
+        if (file.isEmpty() && command.source() == SignatureSource.FILE) {
+            throw new SignatureNotFound("no " + SignatureSidecar.defaultFor(command.packageFile()));
+        }
+        return file;
+    }
+
+    private VerifiedPackage verifyHash(Command command, PackageHash hash, Optional<PackageSignature> fromFile) {
+        OrganizationId organization = command.organization();
+        record Evidence(TrustRule rule, List<PackageSignature> stored) {
+        }
+        Evidence evidence = transactions.inTransaction(() -> {
+            OrganizationService.requireExists(organizations, organization);
+            return new Evidence(trust.ruleFor(organization),
+                    fromFile.isPresent() ? List.of() : storedSignatures.findByPackageHash(hash));
+        });
+        String untrusted = "is not trusted by organization " + organization;
+        VerifiedPackage verified;
+        if (fromFile.isPresent()) {
+            verified = checks.check(fromFile.get(), hash, SignatureOrigin.FILE, signers(evidence.rule(), organization),
+                    untrusted);
+        } else {
+            verified = firstValid(evidence.stored(), hash, evidence.rule(), organization, untrusted, command);
+        }
+        audit.record(new AuditEvent.VerificationSucceeded(Optional.of(organization), hash,
+                verified.signerFingerprint(), verified.trustPath().flatMap(path -> path.trustedKey().label())));
+        return verified;
+    }
+
+    /** Several stored signatures pass when any one is valid and trusted; else the most telling failure. */
+    private VerifiedPackage firstValid(List<PackageSignature> stored, PackageHash hash, TrustRule rule,
+            OrganizationId organization, String untrusted, Command command) {
+        if (stored.isEmpty()) {
+            throw new SignatureNotFound("no " + SignatureSidecar.defaultFor(command.packageFile())
+                    + " and no stored signature for package hash " + hash.hex());
+        }
+        VerificationFailure mostTelling = null;
+        for (PackageSignature signature : stored) {
+            try {
+                return checks.check(signature, hash, SignatureOrigin.DATABASE, signers(rule, organization), untrusted);
+            } catch (VerificationFailure failure) {
+                if (mostTelling == null || failure instanceof InvalidSignature) {
+                    mostTelling = failure; // a trusted key with a bad signature says more than an unknown key
+                }
+            }
+        }
+        throw mostTelling;
+    }
+
+    private static java.util.function.Function<KeyFingerprint, Optional<SignatureChecks.TrustedSigner>> signers(
+            TrustRule rule, OrganizationId organization) {
+        return fingerprint -> rule.explain(organization, fingerprint)
+                .map(path -> new SignatureChecks.TrustedSigner(path.trustedKey().publicKey(), Optional.of(path)));
+    }
+
+    private void recordFailure(OrganizationId organization, Optional<PackageHash> hash, VerificationFailure failure) {
+        Optional<KeyFingerprint> signer = failure instanceof UntrustedSigner untrusted ? Optional.of(untrusted.signer())
+                : failure instanceof InvalidSignature invalid ? Optional.of(invalid.signer()) : Optional.empty();
+        audit.record(new AuditEvent.VerificationFailed(Optional.of(organization), hash, failure.auditReason(), signer));
+    }
+}
