@@ -1,0 +1,29 @@
+package dev.signet.application.port.out;
+
+import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.audit.AuditRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** The durable, hash-chained audit trail in the database. */
+public interface AuditLog {
+    /**
+     * Appends the event as the chain's next record, inside the caller's transaction when there is one,
+     * serialised against concurrent appends so positions stay gap-free.
+     */
+    AuditRecord append(AuditEvent event, Instant occurredAt);
+
+    /** Records in position order, optionally of one event type and from a time on. */
+    List<AuditRecord> list(Optional<String> eventType, Optional<Instant> since);
+
+    /** Feeds every record in position order to {@code consumer} until it returns false. */
+    void forEachRecord(Predicate<AuditRecord> consumer);
+
+    /** The position and hash of the last record the chain's head knows of; (0, genesis) when empty. */
+    Head head();
+
+    record Head(long position, String hash) {
+    }
+}
