@@ -58,8 +58,8 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
             transactions.run(() -> {
                 OrganizationService.requireExists(organizations, organization);
                 signingKeys.add(key);
+                audit.record(new AuditEvent.SigningKeyCreated(organization, id, key.fingerprint(), name.value()));
             });
-            audit.record(new AuditEvent.SigningKeyCreated(organization, id, key.fingerprint(), name.value()));
             return key;
         } catch (SignetException e) {
             audit.record(new AuditEvent.SigningKeyCreateFailed(organization, name.value(), e.getMessage()));
@@ -77,15 +77,14 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
     @Override
     public SigningKey revoke(KeyId keyId) {
         Instant now = Timestamps.now(clock);
-        SigningKey revoked = transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             SigningKey key = find(keyId);
             if (!key.isActive() || !signingKeys.markRevoked(keyId, now)) {
                 throw new Conflict("signing key " + keyId + " is already revoked");
             }
+            audit.record(new AuditEvent.SigningKeyRevoked(key.organizationId(), keyId, key.fingerprint()));
             return key.revoke(now);
         });
-        audit.record(new AuditEvent.SigningKeyRevoked(revoked.organizationId(), keyId, revoked.fingerprint()));
-        return revoked;
     }
 
     @Override

@@ -54,17 +54,16 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
         String packagePath = command.packageFile().toString();
         try {
             PackageHash hash = hasher.hash(command.packageFile());
-            StoredKeySignature result = transactions.inTransaction(() -> {
+            return transactions.inTransaction(() -> {
                 SigningKey key = signingKeys.findById(command.keyId())
                         .orElseThrow(() -> new NotFound("signing key " + command.keyId() + " does not exist"));
                 key.requireActive();
                 PackageSignature signature = new PackageSignature(hash, key.fingerprint(),
                         signWith(key, command, SignedMessage.forPackage(hash)), Timestamps.now(clock));
                 boolean stored = command.storeSignature() && signatures.addIfAbsent(signature, key.id());
+                audit.record(new AuditEvent.PackageSigned(packagePath, hash, key.fingerprint()));
                 return new StoredKeySignature(signature, key.id(), stored);
             });
-            audit.record(new AuditEvent.PackageSigned(packagePath, hash, result.signature().keyFingerprint()));
-            return result;
         } catch (SignetException e) {
             audit.record(new AuditEvent.PackageSignFailed(packagePath, e.getMessage()));
             throw e;

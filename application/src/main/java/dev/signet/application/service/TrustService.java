@@ -7,6 +7,7 @@ import dev.signet.application.port.out.PublicKeyCodec;
 import dev.signet.application.port.out.TrustAclRepository;
 import dev.signet.application.port.out.TrustedKeyRepository;
 import dev.signet.application.port.out.Transactions;
+import dev.signet.domain.Conflict;
 import dev.signet.domain.NotFound;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.trust.TrustAcl;
@@ -45,8 +46,8 @@ public final class TrustService implements ManageTrustUseCase {
         transactions.run(() -> {
             OrganizationService.requireExists(organizations, organization);
             trustedKeys.add(key);
+            audit.record(new AuditEvent.TrustedKeyAdded(organization, key.id(), key.fingerprint(), key.label()));
         });
-        audit.record(new AuditEvent.TrustedKeyAdded(organization, key.id(), key.fingerprint(), key.label()));
         return key;
     }
 
@@ -57,11 +58,11 @@ public final class TrustService implements ManageTrustUseCase {
             TrustedKey found = trustedKeys.findById(trustedKeyId)
                     .orElseThrow(() -> new NotFound("trusted key " + trustedKeyId + " does not exist"));
             if (!trustedKeys.markRevoked(trustedKeyId, now)) {
-                throw new NotFound("trusted key " + trustedKeyId + " is already revoked");
+                throw new Conflict("trusted key " + trustedKeyId + " is already revoked");
             }
+            audit.record(new AuditEvent.TrustedKeyRevoked(found.organizationId(), trustedKeyId, found.fingerprint()));
             return found;
         });
-        audit.record(new AuditEvent.TrustedKeyRevoked(key.organizationId(), trustedKeyId, key.fingerprint()));
         return new TrustedKey(key.id(), key.organizationId(), key.publicKey(), key.label(), key.addedAt(),
                 Optional.of(now));
     }
@@ -73,8 +74,8 @@ public final class TrustService implements ManageTrustUseCase {
             OrganizationService.requireExists(organizations, parent);
             OrganizationService.requireExists(organizations, child);
             acls.add(acl);
+            audit.record(new AuditEvent.TrustAclGranted(parent, child));
         });
-        audit.record(new AuditEvent.TrustAclGranted(parent, child));
         return acl;
     }
 
@@ -85,8 +86,8 @@ public final class TrustService implements ManageTrustUseCase {
             if (!acls.markRevoked(parent, child, now)) {
                 throw new NotFound("organization " + parent + " has no active grant to " + child);
             }
+            audit.record(new AuditEvent.TrustAclRevoked(parent, child));
         });
-        audit.record(new AuditEvent.TrustAclRevoked(parent, child));
     }
 
     @Override
