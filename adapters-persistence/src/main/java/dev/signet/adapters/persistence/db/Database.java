@@ -1,0 +1,195 @@
+package dev.signet.adapters.persistence.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.signet.adapters.persistence.db.mapper.SignetSqlSessions;
+import dev.signet.adapters.persistence.db.repository.MyBatisOrganizationRepository;
+import dev.signet.adapters.persistence.db.repository.MyBatisPackageSignatureRepository;
+import dev.signet.adapters.persistence.db.repository.MyBatisSigningKeyRepository;
+import dev.signet.adapters.persistence.db.repository.MyBatisTrustAclRepository;
+import dev.signet.adapters.persistence.db.repository.MyBatisTrustedKeyRepository;
+import dev.signet.adapters.persistence.db.tx.DatabaseRetry;
+import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
+import dev.signet.adapters.persistence.db.tx.TransientFailures;
+import dev.signet.application.port.out.DatabaseUnavailable;
+import dev.signet.application.port.out.OrganizationRepository;
+import dev.signet.application.port.out.PackageSignatureRepository;
+import dev.signet.application.port.out.SigningKeyRepository;
+import dev.signet.application.port.out.Transactions;
+import dev.signet.application.port.out.TrustAclRepository;
+import dev.signet.application.port.out.TrustedKeyRepository;
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Signet's database, ready to use: the schema migrated, the repositories and the transaction boundary built
+ * over one DataSource. Works with H2 (the embedded default) and PostgreSQL.
+ *
+ * <p>Opening runs the Liquibase changelog (a no-op when the schema is current) under the same retry as
+ * every transaction, so an unreachable database is {@link DatabaseUnavailable} after the bounded attempts.
+ * Closing closes the connection pool that {@code open(url, ...)} built; a DataSource the integrator
+ * supplied is never closed here.
+ *
+ * <p>Thread-safe: the repositories and transactions can be shared by all threads.
+ */
+public final class Database implements Closeable {
+    private final HikariDataSource ownedPool;
+    private final MyBatisTransactions transactions;
+    private final OrganizationRepository organizations;
+    private final SigningKeyRepository signingKeys;
+    private final TrustedKeyRepository trustedKeys;
+    private final TrustAclRepository trustAcls;
+    private final PackageSignatureRepository packageSignatures;
+
+    private Database(DataSource dataSource, HikariDataSource ownedPool, DatabaseRetry retry) {
+        this.ownedPool = ownedPool;
+        this.transactions = new MyBatisTransactions(SignetSqlSessions.factory(dataSource), retry);
+        this.organizations = new MyBatisOrganizationRepository(transactions);
+        this.signingKeys = new MyBatisSigningKeyRepository(transactions);
+        this.trustedKeys = new MyBatisTrustedKeyRepository(transactions);
+        this.trustAcls = new MyBatisTrustAclRepository(transactions);
+        this.packageSignatures = new MyBatisPackageSignatureRepository(transactions);
+    }
+
+    /** The embedded default: an H2 file database under {@code home} (see {@link #h2FileUrl}). */
+    public static Database openEmbedded(Path home) {
+        return open(h2FileUrl(home), "signet", "", DatabaseOptions.defaults());
+    }
+
+    /** A database by JDBC URL (H2 or PostgreSQL), through a connection pool this Database owns. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, DatabaseOptions.defaults());
+    }
+
+    /**
+     * A database by JDBC URL (H2 or PostgreSQL), through a connection pool this Database owns.
+     * {@code user} and {@code password} may be null when the URL carries them.
+     *
+     * @throws DatabaseUnavailable when the database cannot be reached after the bounded attempts
+     * @throws MigrationFailed when the schema cannot be brought up to date for another reason
+     */
+    public static Database open(String jdbcUrl, String user, String password, DatabaseOptions options) {
+        HikariDataSource pool = new HikariDataSource(poolConfig(jdbcUrl, user, password, options));
+        try {
+            return migrateAndBuild(pool, pool, new DatabaseRetry(options.retry(), password), password);
+        } catch (RuntimeException | Error e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** A database through a DataSource the integrator supplies, pools and closes. */
+    public static Database open(DataSource dataSource) {
+        return open(dataSource, DatabaseOptions.defaults());
+    }
+
+    /**
+     * A database through a DataSource the integrator supplies, pools and closes; only
+     * {@link DatabaseOptions#retry()} applies.
+     *
+     * @throws DatabaseUnavailable when the database cannot be reached after the bounded attempts
+     * @throws MigrationFailed when the schema cannot be brought up to date for another reason
+     */
+    public static Database open(DataSource dataSource, DatabaseOptions options) {
+        return migrateAndBuild(Objects.requireNonNull(dataSource, "data source"), null,
+                new DatabaseRetry(options.retry(), null), null);
+    }
+
+    /**
+     * The JDBC URL of the embedded database: file {@code signet.mv.db} in {@code home}.
+     *
+     * <p>AUTO_SERVER is off on purpose. With it, H2 would let a second process share the file by opening a
+     * TCP server in the first, listening on every network interface (H2 starts it with -tcpAllowOthers),
+     * so the key store would be reachable from the network, guarded only by the embedded user's password.
+     * Without it, one process at a time holds the file. A second one waits rather than fails: its pool
+     * keeps trying for the connection timeout, within the bounded retries (about 15 s with the defaults),
+     * which covers a CLI run (about a second); only past that is it DatabaseUnavailable ("Database may be
+     * already in use"). Long-running or concurrent signers should use PostgreSQL.
+     */
+    public static String h2FileUrl(Path home) {
+        String base = home.toAbsolutePath().normalize().resolve("signet").toString();
+        if (base.indexOf(';') >= 0) {
+            // H2 reads ';' in a URL as the start of a setting.
+            throw new IllegalArgumentException("the Signet home must not contain ';': " + home);
+        }
+        return "jdbc:h2:file:" + base + ";AUTO_SERVER=FALSE";
+    }
+
+    public OrganizationRepository organizations() {
+        return organizations;
+    }
+
+    public SigningKeyRepository signingKeys() {
+        return signingKeys;
+    }
+
+    public TrustedKeyRepository trustedKeys() {
+        return trustedKeys;
+    }
+
+    public TrustAclRepository trustAcls() {
+        return trustAcls;
+    }
+
+    public PackageSignatureRepository packageSignatures() {
+        return packageSignatures;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** Closes the connection pool this Database built, if it built one. */
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+
+    private static Database migrateAndBuild(DataSource dataSource, HikariDataSource ownedPool, DatabaseRetry retry,
+            String secretToMask) {
+        retry.call(() -> {
+            try {
+                Migrations.apply(dataSource);
+                return null;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                if (TransientFailures.isTransient(e)) {
+                    // Only carries the failure to the retry, which reports it as DatabaseUnavailable.
+                    throw new UncheckedConnectionFailure(e);
+                }
+                throw new MigrationFailed(TransientFailures.describeRootCause(e, secretToMask), e);
+            }
+        });
+        return new Database(dataSource, ownedPool, retry);
+    }
+
+    private static final class UncheckedConnectionFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UncheckedConnectionFailure(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private static HikariConfig poolConfig(String jdbcUrl, String user, String password, DatabaseOptions options) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(Objects.requireNonNull(jdbcUrl, "JDBC URL"));
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName("signet");
+        config.setMaximumPoolSize(options.maximumPoolSize());
+        // Open connections as they are needed: a CLI run uses one or two, and an idle pool of ten embedded
+        // connections would only slow start and close.
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(options.connectionTimeout().toMillis());
+        // Don't fail while building the pool: the first real use fails instead, inside the retry, and so
+        // becomes DatabaseUnavailable like any later outage.
+        config.setInitializationFailTimeout(-1);
+        return config;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.signet.adapters.persistence.db.mapper;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.apache.ibatis.annotations.Param;
+
+/** SQL for {@code trusted_keys}; statements in TrustedKeyMapper.xml. */
+public interface TrustedKeyMapper {
+    void insert(TrustedKeyRow row);
+
+    TrustedKeyRow findById(UUID id);
+
+    /** Oldest first. */
+    List<TrustedKeyRow> listByOrganization(UUID orgId);
+
+    /** Active keys of the given (non-empty) organizations, oldest first. */
+    List<TrustedKeyRow> listActiveByOrganizations(@Param("orgIds") Collection<UUID> orgIds);
+
+    /** @return rows changed: 0 when the key is missing or already revoked */
+    int markRevoked(@Param("id") UUID id, @Param("revokedAt") Instant revokedAt);
+}

@@ -1,0 +1,193 @@
+package dev.signet.adapters.persistence.db;
+
+import static dev.signet.adapters.persistence.db.Samples.T0;
+import static dev.signet.adapters.persistence.db.Samples.at;
+import static dev.signet.adapters.persistence.db.Samples.organization;
+import static dev.signet.adapters.persistence.db.Samples.publicKey;
+import static dev.signet.adapters.persistence.db.Samples.trustedKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.signet.application.port.out.TrustedKeyRepository;
+import dev.signet.domain.Conflict;
+import dev.signet.domain.key.Ed25519PublicKey;
+import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.trust.TrustedKey;
+import dev.signet.domain.trust.TrustedKeyId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+class TrustedKeyRepositoryTest {
+
+    private static OrganizationId orgIn(Database database, String name) {
+        var org = organization(name);
+        database.organizations().add(org);
+        return org.id();
+    }
+
+    @OnEveryDatabase
+    void a_trusted_key_round_trips_with_and_without_a_label(TestDatabase db) {
+        Database database = db.open();
+        TrustedKeyRepository keys = database.trustedKeys();
+        OrganizationId org = orgIn(database, "acme");
+        TrustedKey labelled = trustedKey(org, publicKey(), T0);
+        TrustedKey unlabelled = new TrustedKey(TrustedKeyId.random(), org, publicKey(), Optional.empty(), at(1),
+                Optional.empty());
+
+        keys.add(labelled);
+        keys.add(unlabelled);
+
+        assertThat(keys.findById(labelled.id())).contains(labelled);
+        assertThat(keys.findById(unlabelled.id())).contains(unlabelled);
+        assertThat(keys.findById(TrustedKeyId.random())).isEmpty();
+        assertThat(keys.listByOrganization(org)).containsExactly(labelled, unlabelled);
+    }
+
+    @OnEveryDatabase
+    void trusting_a_fingerprint_the_organization_already_trusts_is_a_conflict(TestDatabase db) {
+        Database database = db.open();
+        TrustedKeyRepository keys = database.trustedKeys();
+        OrganizationId org = orgIn(database, "acme");
+        Ed25519PublicKey key = publicKey();
+        keys.add(trustedKey(org, key, T0));
+
+        assertThatThrownBy(() -> keys.add(trustedKey(org, key, at(1))))
+                .isInstanceOf(Conflict.class)
+                .hasMessage("organization " + org + " already trusts key " + key.fingerprint().hex());
+    }
+
+    @OnEveryDatabase
+    void two_organizations_may_trust_the_same_key(TestDatabase db) {
+        Database database = db.open();
+        Ed25519PublicKey key = publicKey();
+        database.trustedKeys().add(trustedKey(orgIn(database, "a"), key, T0));
+        database.trustedKeys().add(trustedKey(orgIn(database, "b"), key, T0));
+    }
+
+    @OnEveryDatabase
+    void revoking_a_trusted_key_sets_its_time_once(TestDatabase db) {
+        Database database = db.open();
+        TrustedKeyRepository keys = database.trustedKeys();
+        TrustedKey key = trustedKey(orgIn(database, "acme"), publicKey(), T0);
+        keys.add(key);
+
+        assertThat(keys.markRevoked(key.id(), at(5))).isTrue();
+        assertThat(keys.markRevoked(key.id(), at(6))).isFalse();
+        assertThat(keys.markRevoked(TrustedKeyId.random(), at(6))).isFalse();
+
+        assertThat(keys.findById(key.id()).orElseThrow().revokedAt()).contains(at(5));
+    }
+
+    @OnEveryDatabase
+    void a_revoked_key_can_be_trusted_anew_and_history_keeps_every_row(TestDatabase db) {
+        Database database = db.open();
+        TrustedKeyRepository keys = database.trustedKeys();
+        OrganizationId org = orgIn(database, "acme");
+        Ed25519PublicKey key = publicKey();
+        TrustedKey first = trustedKey(org, key, T0);
+        TrustedKey second = trustedKey(org, key, at(10));
+        TrustedKey third = trustedKey(org, key, at(20));
+
+        keys.add(first);
+        keys.markRevoked(first.id(), at(5));
+        keys.add(second);
+        keys.markRevoked(second.id(), at(15));
+        keys.add(third);
+
+        List<TrustedKey> history = keys.listByOrganization(org);
+        assertThat(history).extracting(TrustedKey::id).containsExactly(first.id(), second.id(), third.id());
+        assertThat(history).extracting(TrustedKey::isActive).containsExactly(false, false, true);
+        assertThat(keys.listActiveByOrganizations(List.of(org))).containsExactly(third);
+    }
+
+    @OnEveryDatabase
+    void active_keys_are_listed_for_exactly_the_organizations_asked(TestDatabase db) {
+        Database database = db.open();
+        TrustedKeyRepository keys = database.trustedKeys();
+        OrganizationId a = orgIn(database, "a");
+        OrganizationId b = orgIn(database, "b");
+        OrganizationId c = orgIn(database, "c");
+        TrustedKey ofA = trustedKey(a, publicKey(), T0);
+        TrustedKey revokedOfA = trustedKey(a, publicKey(), at(1));
+        TrustedKey ofB = trustedKey(b, publicKey(), at(2));
+        TrustedKey ofC = trustedKey(c, publicKey(), at(3));
+        keys.add(ofA);
+        keys.add(revokedOfA);
+        keys.add(ofB);
+        keys.add(ofC);
+        keys.markRevoked(revokedOfA.id(), at(4));
+
+        assertThat(keys.listActiveByOrganizations(List.of(a, b, a))).containsExactly(ofA, ofB);
+        assertThat(keys.listActiveByOrganizations(List.of(c))).containsExactly(ofC);
+        assertThat(keys.listActiveByOrganizations(List.of())).isEmpty();
+        assertThat(keys.listActiveByOrganizations(List.of(OrganizationId.random()))).isEmpty();
+    }
+
+    @OnEveryDatabase
+    void trusting_a_key_for_a_missing_organization_is_a_conflict_naming_it(TestDatabase db) {
+        TrustedKeyRepository keys = db.open().trustedKeys();
+        OrganizationId missing = OrganizationId.random();
+
+        assertThatThrownBy(() -> keys.add(trustedKey(missing, publicKey(), T0)))
+                .isInstanceOf(Conflict.class)
+                .hasMessage("organization " + missing + " does not exist");
+    }
+
+    /** The portable "one active row" trick rests on NULLs being distinct in unique constraints. */
+    @OnEveryDatabase
+    void the_database_allows_revoked_duplicates_but_not_active_ones(TestDatabase db) throws SQLException {
+        Database database = db.open();
+        OrganizationId org = orgIn(database, "acme");
+        try (Connection connection = db.connect()) {
+            insertRaw(connection, org, "a".repeat(64), true);
+            insertRaw(connection, org, "a".repeat(64), false);
+            insertRaw(connection, org, "a".repeat(64), false);
+            assertThatThrownBy(() -> insertRaw(connection, org, "a".repeat(64), true))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23505"));
+        }
+        assertThat(database.trustedKeys().listByOrganization(org)).hasSize(3);
+    }
+
+    @OnEveryDatabase
+    void the_database_refuses_an_active_flag_that_disagrees_with_revocation(TestDatabase db) throws SQLException {
+        Database database = db.open();
+        OrganizationId org = orgIn(database, "acme");
+        try (Connection connection = db.connect();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO trusted_keys"
+                     + " (id, org_id, public_key, fingerprint, added_at, revoked_at, active)"
+                     + " VALUES (?, ?, ?, ?, ?, ?, TRUE)")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, org.value());
+            insert.setBytes(3, new byte[32]);
+            insert.setString(4, "b".repeat(64));
+            insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
+            RawJdbc.assertRefusedByCheck(insert::executeUpdate, "ck_trusted_keys_active");
+        }
+    }
+
+    private static void insertRaw(Connection connection, OrganizationId org, String fingerprint, boolean active)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO trusted_keys"
+                + " (id, org_id, public_key, fingerprint, added_at, revoked_at, active) VALUES (?, ?, ?, ?, ?, "
+                + (active ? "NULL, TRUE)" : "?, NULL)"))) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, org.value());
+            insert.setBytes(3, new byte[32]);
+            insert.setString(4, fingerprint);
+            insert.setObject(5, now);
+            if (!active) {
+                insert.setObject(6, now);
+            }
+            insert.executeUpdate();
+        }
+    }
+}
