@@ -2,6 +2,7 @@ package dev.signet.bootstrap;
 
 import dev.signet.adapters.audit.Slf4jAuditTrail;
 import dev.signet.adapters.crypto.soft.BouncyCastlePrivateKeySigner;
+import dev.signet.adapters.crypto.soft.HashingPackageStager;
 import dev.signet.adapters.crypto.soft.BouncyCastleSignatureVerifier;
 import dev.signet.adapters.crypto.soft.PemPublicKeyCodec;
 import dev.signet.adapters.crypto.soft.Pkcs8PrivateKeyReader;
@@ -12,6 +13,7 @@ import dev.signet.application.port.in.VerifyPackageOfflineUseCase;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.DetachedSignatureFiles;
 import dev.signet.application.port.out.PackageHasher;
+import dev.signet.application.port.out.PackageStaging;
 import dev.signet.application.port.out.PrivateKeySigner;
 import dev.signet.application.port.out.PublicKeyCodec;
 import dev.signet.application.port.out.SignatureVerifier;
@@ -24,7 +26,7 @@ import java.time.Clock;
  * {@code .sig} files and the audit log. One adapter per port, chosen here and nowhere else.
  */
 public final class OfflineComponents {
-    private final PackageHasher hasher = new StreamingPackageHasher();
+    private final StreamingPackageHasher hasher = new StreamingPackageHasher();
     private final SignatureVerifier verifier = new BouncyCastleSignatureVerifier();
     private final PrivateKeySigner signer = new BouncyCastlePrivateKeySigner();
     private final DetachedSignatureFiles signatureFiles = new JsonDetachedSignatureFiles();
@@ -32,6 +34,7 @@ public final class OfflineComponents {
     private final Pkcs8PrivateKeyReader privateKeys = new Pkcs8PrivateKeyReader();
     private final AuditTrail audit;
     private final Clock clock;
+    private PackageStaging staging;
 
     public OfflineComponents() {
         this(new Slf4jAuditTrail(), Clock.systemUTC());
@@ -56,6 +59,22 @@ public final class OfflineComponents {
 
     public Pkcs8PrivateKeyReader privateKeys() {
         return privateKeys;
+    }
+
+    public PackageHasher hasher() {
+        return hasher;
+    }
+
+    public SignatureVerifier verifier() {
+        return verifier;
+    }
+
+    /** A stager with its own private folder, made on first use (only the package loader needs one). */
+    public synchronized PackageStaging staging() {
+        if (staging == null) {
+            staging = new HashingPackageStager(hasher);
+        }
+        return staging;
     }
 
     public PrivateKeySigner signer() {

@@ -14,4 +14,7 @@ final class GlobalOptions {
 
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 }

@@ -1,10 +1,17 @@
 package dev.signet.bootstrap.cli;
 
-import dev.signet.application.port.in.SignPackageOfflineUseCase;
-import dev.signet.application.port.in.VerifyPackageOfflineUseCase;
-import dev.signet.bootstrap.OfflineComponents;
-import dev.signet.domain.key.Ed25519PrivateKey;
-import dev.signet.domain.key.Ed25519PublicKey;
+import dev.signet.application.port.in.ManageSigningKeysUseCase.PublicKeyExport;
+import dev.signet.application.port.in.SecurityConfig;
+import dev.signet.application.port.in.SignatureSource;
+import dev.signet.bootstrap.KeyManager;
+import dev.signet.bootstrap.Signet;
+import dev.signet.bootstrap.Verification;
+import dev.signet.domain.key.KeyEncryptionKey;
+import dev.signet.domain.key.SigningKey;
+import dev.signet.domain.organization.Organization;
+import dev.signet.domain.signature.PackageSignature;
+import dev.signet.domain.trust.TrustPath;
+import dev.signet.domain.trust.TrustedKey;
 import dev.signet.domain.verification.TamperedPackage;
 import dev.signet.domain.verification.VerifiedPackage;
 import java.io.IOException;
@@ -13,17 +20,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** The whole flow on a throw-away folder, each step explained, with the command that does it. */
-@Command(name = "quickstart", description = "Run the whole signing flow on a throw-away folder, explained step by step.")
+/** The seed's whole flow on a throw-away home, each step explained, with the command that does it. */
+@Command(name = "quickstart", description = "Run the whole signing flow on a throw-away home folder, explained step by step.")
 final class QuickstartCommand implements Callable<Integer> {
     @ParentCommand
     SignetCli cli;
@@ -35,70 +42,82 @@ final class QuickstartCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path workspace = Files.createTempDirectory("signet-quickstart-");
         try {
-            if (global.home == null) {
-                global.home = workspace.resolve("home");
+            global.home = workspace.resolve("home");
+            StoreOptions embedded = new StoreOptions();
+            byte[] kekBytes = new byte[KeyEncryptionKey.LENGTH];
+            new SecureRandom().nextBytes(kekBytes);
+            try (KeyEncryptionKey kek = KeyEncryptionKey.of(kekBytes);
+                    Signet signet = cli.openSignet(global, embedded, SecurityConfig.builder().keyEncryptionKey(kek).build())) {
+                return walkThrough(signet, workspace, cli.out());
+            } finally {
+                Arrays.fill(kekBytes, (byte) 0);
             }
-            return walkThrough(cli.components(global), workspace, cli.out());
         } finally {
             deleteRecursively(workspace);
         }
     }
 
-    private static int walkThrough(OfflineComponents signet, Path workspace, PrintWriter out) throws IOException {
-        out.println("Signet quickstart: sign a package, verify it, then watch a tampered copy get rejected.");
+    private static int walkThrough(Signet signet, Path workspace, PrintWriter out) throws IOException {
+        KeyManager keys = signet.keyManager();
+        out.println("Signet quickstart: the whole signing flow on a throw-away home folder, step by step.");
         out.println("Everything happens in " + workspace + " and is deleted at the end.");
         out.println();
 
-        step(out, 1, "Make a throw-away Ed25519 key pair.",
-                "A signer keeps the private key secret and hands out the public key. In production the private",
-                "key lives wrapped in Signet's database or inside an HSM; here it is a PKCS#8 file, as",
-                "`openssl genpkey -algorithm ed25519` writes one.");
-        Path privateKeyFile = workspace.resolve("quickstart-key.pem");
-        Path publicKeyFile = workspace.resolve("quickstart-key.pub.pem");
-        Ed25519PublicKey publicKey;
-        try (Ed25519PrivateKey key = signet.signer().generate()) {
-            byte[] pem = signet.privateKeys().toPkcs8Pem(key);
-            try {
-                Files.write(privateKeyFile, pem);
-            } finally {
-                Arrays.fill(pem, (byte) 0);
-            }
-            publicKey = signet.signer().publicKeyOf(key);
-        }
-        Files.writeString(publicKeyFile, signet.publicKeys().toPem(publicKey), StandardCharsets.US_ASCII);
-        out.println("   public key fingerprint (SHA-256 of the 32-byte key): " + publicKey.fingerprint().hex());
+        step(out, 1, "Create an organization:  signet org create acme",
+                "Organizations own signing keys and decide which public keys they trust. The embedded",
+                "database (H2, in the home folder) was created and migrated on first use.");
+        Organization org = keys.createOrganization("acme");
+        out.println("   organization " + org.id());
         out.println();
 
-        step(out, 2, "Write a sample workflow package.",
-                "Any file can be a package: a plugin library, an archive. Signet signs its SHA-256 digest.");
+        step(out, 2, "Create a signing key:  signet key create --org acme --name release-key-v1",
+                "Signet generates an Ed25519 key pair. The private half is stored in the database sealed with",
+                "AES-256-GCM under the key-encryption key (KEK), which is given at run time (--kek-file or",
+                "SIGNET_KEY_ENCRYPTION_KEY) and never stored. This run made a random KEK for itself.");
+        SigningKey key = keys.createSigningKey(org.id(), "release-key-v1");
+        out.println("   key " + key.id());
+        out.println("   fingerprint (SHA-256 of the 32-byte public key): " + key.fingerprint().hex());
+        out.println();
+
+        step(out, 3, "Export the public key and trust it:  signet key export KEY_ID --out release.pem",
+                "                                       signet trust add --org acme --pem release.pem",
+                "Anyone may hold the public key. An organization accepts a signature only from keys it trusts.");
+        PublicKeyExport export = keys.exportPublicKey(key.id());
+        Path pem = Files.writeString(workspace.resolve("release.pem"), export.publicKeyPem(), StandardCharsets.US_ASCII);
+        TrustedKey trusted = keys.trustPublicKeyPem(org.id(), export.publicKeyPem(), "Release Key");
+        export.publicKeyPem().lines().forEach(line -> out.println("   " + line));
+        out.println("   trusted as " + trusted.id());
+        out.println();
+
+        step(out, 4, "Sign a package with the stored key:  signet sign hello-workflow.so --key KEY_ID",
+                "Signet hashes the package with SHA-256, signs the 32 digest bytes with Ed25519, records the",
+                "signature in the database and writes a detached signature beside the package, byte for byte",
+                "the JSON format Cloacina reads and writes:");
         Path packageFile = workspace.resolve("hello-workflow.so");
         Files.writeString(packageFile, "pretend this is a compiled workflow plugin\n", StandardCharsets.UTF_8);
-        out.println("   " + packageFile.getFileName() + ", " + Files.size(packageFile) + " bytes");
+        PackageSignature signature = signet.packageSigner().signPackageWithDbKey(packageFile, key.id(), true)
+                .signature();
+        Path sig = workspace.resolve("hello-workflow.so.sig");
+        signet.packageSigner().writeDetachedSignature(signature, sig);
+        Files.readAllLines(sig).forEach(line -> out.println("   " + line));
         out.println();
 
-        step(out, 3, "Sign it:  signet sign hello-workflow.so --private-key quickstart-key.pem",
-                "Signet hashes the package with SHA-256, signs the 32 digest bytes with Ed25519 and writes a",
-                "detached signature beside it, in the same JSON format Cloacina reads and writes:");
-        SignPackageOfflineUseCase.SignedPackage signed;
-        try (Ed25519PrivateKey key = signet.privateKeys().read(Files.readAllBytes(privateKeyFile))) {
-            signed = signet.signing().sign(new SignPackageOfflineUseCase.Command(packageFile, key, Optional.empty()));
-        }
-        Files.readAllLines(signed.signatureFile()).forEach(line -> out.println("   " + line));
+        step(out, 5, "Verify it offline:  signet verify hello-workflow.so --public-key release.pem",
+                "With only the public key: the package's hash must be the signed one, the signer must be this",
+                "key, and the Ed25519 signature must hold. Exit code 0 means every check passed.");
+        VerifiedPackage offline = Verification.verifyPackageOffline(packageFile, sig, Files.readAllBytes(pem));
+        out.println("   verified offline: signed by " + offline.signerFingerprint().hex());
+        VerifiedPackage online = signet.verifier().verifyPackage(packageFile, org.id(), SignatureSource.AUTO);
+        out.println("   verified against acme's trust too (signet verify --org acme): "
+                + online.trustPath().map(TrustPath::describe).orElse("direct"));
         out.println();
 
-        step(out, 4, "Verify it:  signet verify hello-workflow.so --public-key quickstart-key.pub.pem",
-                "Verification re-hashes the package, checks the signer is the key you trust, and checks the",
-                "Ed25519 signature. Exit code 0 means every check passed.");
-        VerifiedPackage verified = verify(signet, packageFile, publicKey);
-        out.println("   verified: signed by " + verified.signerFingerprint().hex());
-        out.println();
-
-        step(out, 5, "Tamper with the package and verify again.",
-                "One appended byte changes the SHA-256, so the signature no longer covers these bytes.",
-                "A workflow engine with requireSignatures on would refuse to load it (exit code 3).");
+        step(out, 6, "Tamper with the package and verify again.",
+                "One appended byte changes the SHA-256, so the signature no longer covers these bytes. A",
+                "workflow engine with requireSignatures on refuses to load it (the CLI exits with code 3).");
         Files.write(packageFile, new byte[] {'!'}, StandardOpenOption.APPEND);
         try {
-            verify(signet, packageFile, publicKey);
+            Verification.verifyPackageOffline(packageFile, sig, Files.readAllBytes(pem));
             out.println("   UNEXPECTED: the tampered package verified");
             return ExitCodes.ERROR;
         } catch (TamperedPackage rejected) {
@@ -107,11 +126,6 @@ final class QuickstartCommand implements Callable<Integer> {
         out.println();
         out.println("Done. Next: `signet --help`, and README.md for the CLI and the Java API.");
         return ExitCodes.OK;
-    }
-
-    private static VerifiedPackage verify(OfflineComponents signet, Path packageFile, Ed25519PublicKey publicKey) {
-        return signet.verification()
-                .verify(new VerifyPackageOfflineUseCase.Command(packageFile, Optional.empty(), publicKey));
     }
 
     private static void step(PrintWriter out, int number, String title, String... explanation) {

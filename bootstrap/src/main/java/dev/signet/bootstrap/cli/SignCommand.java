@@ -1,19 +1,25 @@
 package dev.signet.bootstrap.cli;
 
 import dev.signet.application.port.in.SignPackageOfflineUseCase;
+import dev.signet.application.service.SignatureSidecar;
 import dev.signet.bootstrap.OfflineComponents;
+import dev.signet.bootstrap.Signet;
+import dev.signet.domain.key.KeyId;
+import dev.signet.domain.signature.PackageSignature;
 import dev.signet.domain.key.Ed25519PrivateKey;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "sign", description = "Sign a package and write its detached signature (PACKAGE.sig unless --out).")
+@Command(name = "sign", description = {"Sign a package and write its detached signature (PACKAGE.sig unless --out),",
+        "with a stored key (--key) or offline with a private key file (--private-key)."})
 final class SignCommand implements Callable<Integer> {
     @ParentCommand
     SignetCli cli;
@@ -24,32 +30,58 @@ final class SignCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PACKAGE", description = "The package file to sign.")
     Path packageFile;
 
-    @Option(names = "--private-key", paramLabel = "FILE", required = true,
-            description = "Offline signing: an Ed25519 private key in PKCS#8 PEM (as `openssl genpkey -algorithm ed25519` writes).")
-    Path privateKeyFile;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    KeyChoice key;
+
+    @Mixin
+    StoreOptions store;
+
+    static final class KeyChoice {
+        @Option(names = "--key", paramLabel = "KEY_ID", description = "Sign with a signing key kept by Signet.")
+        String keyId;
+
+        @Option(names = "--private-key", paramLabel = "FILE",
+                description = "Offline signing: an Ed25519 private key in PKCS#8 PEM (as `openssl genpkey -algorithm ed25519` writes).")
+        Path privateKeyFile;
+    }
+
+    @Option(names = "--no-store", description = "With --key: do not record the signature in the database.")
+    boolean noStore;
 
     @Option(names = "--out", paramLabel = "SIG_FILE", description = "Where to write the signature. Default: PACKAGE.sig")
     Path signatureFile;
 
     @Override
     public Integer call() {
+        Path target = signatureFile != null ? signatureFile : SignatureSidecar.defaultFor(packageFile);
+        PackageSignature signature = key.keyId != null ? signWithStoredKey(target) : signWithPrivateKeyFile(target);
+        cli.output(global).print("Signed " + packageFile + " with key " + signature.keyFingerprint().hex() + ": wrote "
+                + target, new JsonLine().put("package_hash", signature.packageHash().hex())
+                        .put("key_fingerprint", signature.keyFingerprint().hex())
+                        .put("signature", signature.signature().base64())
+                        .put("signed_at", signature.signedAt())
+                        .put("signature_file", target));
+        return ExitCodes.OK;
+    }
+
+    private PackageSignature signWithStoredKey(Path target) {
+        try (Signet signet = cli.openSignet(global, store)) {
+            PackageSignature signature = signet.packageSigner()
+                    .signPackageWithDbKey(packageFile, KeyId.parse(key.keyId), !noStore).signature();
+            signet.packageSigner().writeDetachedSignature(signature, target);
+            return signature;
+        }
+    }
+
+    private PackageSignature signWithPrivateKeyFile(Path target) {
         OfflineComponents components = cli.components(global);
-        byte[] pem = KeyFiles.read(privateKeyFile, "private key");
-        SignPackageOfflineUseCase.SignedPackage signed;
-        try (Ed25519PrivateKey key = components.privateKeys().read(pem)) {
-            signed = components.signing().sign(
-                    new SignPackageOfflineUseCase.Command(packageFile, key, Optional.ofNullable(signatureFile)));
+        byte[] pem = KeyFiles.read(key.privateKeyFile, "private key");
+        try (Ed25519PrivateKey privateKey = components.privateKeys().read(pem)) {
+            return components.signing()
+                    .sign(new SignPackageOfflineUseCase.Command(packageFile, privateKey, Optional.of(target)))
+                    .signature();
         } finally {
             Arrays.fill(pem, (byte) 0);
         }
-        var signature = signed.signature();
-        cli.out().println(global.json
-                ? new JsonLine().put("package_hash", signature.packageHash().hex())
-                        .put("key_fingerprint", signature.keyFingerprint().hex())
-                        .put("signature", signature.signature().base64())
-                        .put("signature_file", signed.signatureFile())
-                : "Signed " + packageFile + " with key " + signature.keyFingerprint().hex() + ": wrote "
-                        + signed.signatureFile());
-        return ExitCodes.OK;
     }
 }

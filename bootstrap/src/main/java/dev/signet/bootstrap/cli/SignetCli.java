@@ -1,6 +1,9 @@
 package dev.signet.bootstrap.cli;
 
+import dev.signet.application.port.in.SecurityConfig;
+import dev.signet.bootstrap.KeyEncryptionKeys;
 import dev.signet.bootstrap.OfflineComponents;
+import dev.signet.bootstrap.Signet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,8 +18,8 @@ import picocli.CommandLine.Spec;
 /** The {@code signet} command line (contract: docs/cli.md). */
 @Command(name = "signet", mixinStandardHelpOptions = true, versionProvider = SignetCli.Version.class,
         description = "Signs and verifies workflow packages with Ed25519, byte-compatible with Cloacina.",
-        subcommands = {SignCommand.class, VerifyCommand.class, QuickstartCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {OrgCommand.class, KeyCommand.class, TrustCommand.class, SignCommand.class,
+                VerifyCommand.class, KekCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class})
 public final class SignetCli implements Runnable {
     private final PrintWriter out;
     private final PrintWriter err;
@@ -42,6 +45,7 @@ public final class SignetCli implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
         SignetCli cli = new SignetCli(out, err, environment);
         CommandLine commandLine = new CommandLine(cli);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
@@ -71,19 +75,54 @@ public final class SignetCli implements Runnable {
         return out;
     }
 
+    Output output(GlobalOptions options) {
+        return new Output(out, options.json);
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Opens the key store the options and environment name (flags beat variables beat defaults). */
+    Signet openSignet(GlobalOptions options, StoreOptions store) {
+        return openSignet(options, store, SecurityConfig.builder()
+                .keyEncryptionKey(KeyEncryptionKeys.resolve(store.kekFile, environment).orElse(null)).build());
+    }
+
+    Signet openSignet(GlobalOptions options, StoreOptions store, SecurityConfig config) {
+        prepareHome(options);
+        String url = firstOf(store.dbUrl, environment.get("SIGNET_DB_URL"));
+        Signet.Builder builder = Signet.builder().securityConfig(config);
+        if (url != null) {
+            builder.jdbcUrl(url, firstOf(store.dbUser, environment.get("SIGNET_DB_USER")),
+                    firstOf(store.dbPassword, environment.get("SIGNET_DB_PASSWORD")));
+        } else {
+            builder.embedded(SignetHome.resolve(options.home, environment));
+        }
+        return builder.build();
+    }
+
+    private static String firstOf(String flag, String environmentValue) {
+        return flag != null ? flag : environmentValue == null || environmentValue.isBlank() ? null : environmentValue;
+    }
+
     /** Built on first use, after the home folder is known, because audit logging writes there. */
     OfflineComponents components(GlobalOptions options) {
         if (components == null) {
-            Path home = SignetHome.resolve(options.home, environment);
-            try {
-                SignetHome.ensureExists(home);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create Signet home " + home + ": " + e.getMessage(), e);
-            }
-            CliLogging.configure(home);
+            prepareHome(options);
             components = new OfflineComponents();
         }
         return components;
+    }
+
+    private void prepareHome(GlobalOptions options) {
+        Path home = SignetHome.resolve(options.home, environment);
+        try {
+            SignetHome.ensureExists(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create Signet home " + home + ": " + e.getMessage(), e);
+        }
+        CliLogging.configure(home);
     }
 
     private static String qualifiedName(CommandLine commandLine) {

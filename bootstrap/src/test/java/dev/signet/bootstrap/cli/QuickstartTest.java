@@ -15,8 +15,8 @@ class QuickstartTest {
     void quickstart_signs_verifies_and_shows_a_tampered_package_rejected() {
         Cli.Result result = new Cli(dir.resolve("home")).run("quickstart");
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("1. Make a throw-away Ed25519 key pair.", "\"algorithm\": \"ed25519\"",
-                "verified: signed by", "rejected as expected: TamperedPackage: ");
+        assertThat(result.out()).contains("1. Create an organization", "\"algorithm\": \"ed25519\"",
+                "verified offline: signed by", "verified against acme's trust", "rejected as expected: TamperedPackage: ");
         assertThat(result.err()).isEmpty();
     }
 }

@@ -9,10 +9,17 @@ import java.util.Map;
 
 /** Runs the real {@code signet} command line in this JVM and captures what it prints. */
 public final class Cli {
-    private final Path home;
+    private final Map<String, String> environment;
 
     public Cli(Path home) {
-        this.home = home;
+        this(home, Map.of());
+    }
+
+    /** The CLI with SIGNET_HOME set to {@code home} plus the given environment variables. */
+    public Cli(Path home, Map<String, String> environment) {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("SIGNET_HOME", home.toString());
+        this.environment = Map.copyOf(all);
     }
 
     public Result run(Object... args) {
@@ -20,7 +27,7 @@ public final class Cli {
         StringWriter err = new StringWriter();
         String[] arguments = java.util.Arrays.stream(args).map(String::valueOf).toArray(String[]::new);
         int code = SignetCli.run(new PrintWriter(out, true), new PrintWriter(err, true),
-                Map.of("SIGNET_HOME", home.toString()), arguments);
+                environment, arguments);
         return new Result(code, out.toString(), err.toString());
     }
 

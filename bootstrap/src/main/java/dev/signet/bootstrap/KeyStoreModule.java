@@ -1,0 +1,114 @@
+package dev.signet.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.signet.adapters.crypto.soft.AesGcmPrivateKeyWrapper;
+import dev.signet.adapters.persistence.db.Database;
+import dev.signet.application.port.in.ManageOrganizationsUseCase;
+import dev.signet.application.port.in.ManageSigningKeysUseCase;
+import dev.signet.application.port.in.ManageTrustUseCase;
+import dev.signet.application.port.in.LoadPackageUseCase;
+import dev.signet.application.port.in.RotateKekUseCase;
+import dev.signet.application.port.in.SecurityConfig;
+import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
+import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.OrganizationRepository;
+import dev.signet.application.port.out.PackageSignatureRepository;
+import dev.signet.application.port.out.PrivateKeyWrapper;
+import dev.signet.application.port.out.SigningKeyRepository;
+import dev.signet.application.port.out.Transactions;
+import dev.signet.application.port.out.TrustAclRepository;
+import dev.signet.application.port.out.TrustedKeyRepository;
+import dev.signet.application.service.KekRotationService;
+import dev.signet.application.service.OnlineVerificationService;
+import dev.signet.application.service.PackageLoaderService;
+import dev.signet.application.service.OrganizationService;
+import dev.signet.application.service.SigningKeyService;
+import dev.signet.application.service.StoredKeySigningService;
+import dev.signet.application.service.TrustService;
+import java.time.Clock;
+
+/**
+ * Wires the database-backed use cases: one adapter per port, chosen here. The offline adapters come
+ * from {@link OfflineComponents}, so both paths share one instance of each.
+ */
+final class KeyStoreModule extends AbstractModule {
+    private final Database database;
+    private final OfflineComponents offline;
+    private final SecurityConfig config;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    KeyStoreModule(Database database, OfflineComponents offline, SecurityConfig config, AuditTrail audit,
+            Clock clock) {
+        this.database = database;
+        this.config = config;
+        this.offline = offline;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void configure() {
+        bind(OrganizationRepository.class).toInstance(database.organizations());
+        bind(SigningKeyRepository.class).toInstance(database.signingKeys());
+        bind(TrustedKeyRepository.class).toInstance(database.trustedKeys());
+        bind(TrustAclRepository.class).toInstance(database.trustAcls());
+        bind(PackageSignatureRepository.class).toInstance(database.packageSignatures());
+        bind(Transactions.class).toInstance(database.transactions());
+        bind(PrivateKeyWrapper.class).toInstance(new AesGcmPrivateKeyWrapper());
+        bind(AuditTrail.class).toInstance(audit);
+    }
+
+    @Provides
+    @Singleton
+    ManageOrganizationsUseCase organizations(OrganizationRepository organizations, Transactions transactions) {
+        return new OrganizationService(organizations, transactions, clock);
+    }
+
+    @Provides
+    @Singleton
+    ManageSigningKeysUseCase signingKeys(OrganizationRepository organizations, SigningKeyRepository signingKeys,
+            PrivateKeyWrapper wrapper, Transactions transactions) {
+        return new SigningKeyService(organizations, signingKeys, offline.signer(), wrapper, offline.publicKeys(),
+                transactions, audit, clock);
+    }
+
+    @Provides
+    @Singleton
+    ManageTrustUseCase trust(OrganizationRepository organizations, TrustedKeyRepository trustedKeys,
+            TrustAclRepository acls, Transactions transactions) {
+        return new TrustService(organizations, trustedKeys, acls, offline.publicKeys(), transactions, audit, clock);
+    }
+
+    @Provides
+    @Singleton
+    SignPackageWithStoredKeyUseCase storedKeySigning(SigningKeyRepository signingKeys,
+            PackageSignatureRepository signatures, PrivateKeyWrapper wrapper, Transactions transactions) {
+        return new StoredKeySigningService(offline.hasher(), signingKeys, signatures, offline.signer(), wrapper,
+                transactions, audit, clock);
+    }
+
+    @Provides
+    @Singleton
+    OnlineVerificationService onlineVerification(OrganizationRepository organizations,
+            TrustedKeyRepository trustedKeys, TrustAclRepository acls, PackageSignatureRepository signatures,
+            Transactions transactions) {
+        return new OnlineVerificationService(offline.hasher(), offline.signatureFiles(), signatures, organizations,
+                trustedKeys, acls, offline.verifier(), transactions, audit);
+    }
+
+    @Provides
+    @Singleton
+    LoadPackageUseCase packageLoader(OnlineVerificationService verification) {
+        return new PackageLoaderService(offline.staging(), verification, config, audit);
+    }
+
+    @Provides
+    @Singleton
+    RotateKekUseCase kekRotation(SigningKeyRepository signingKeys, PrivateKeyWrapper wrapper,
+            Transactions transactions) {
+        return new KekRotationService(signingKeys, wrapper, transactions);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.signet.bootstrap;
+
+import dev.signet.application.port.in.SecurityConfig;
+import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
+import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase.StoredKeySignature;
+import dev.signet.application.port.out.DetachedSignatureFiles;
+import dev.signet.domain.key.KeyEncryptionKey;
+import dev.signet.domain.key.KeyId;
+import dev.signet.domain.signature.PackageSignature;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Signs packages with keys Signet keeps, and writes detached signatures. */
+public final class PackageSigner {
+    private final SignPackageWithStoredKeyUseCase signing;
+    private final DetachedSignatureFiles signatureFiles;
+    private final SecurityConfig config;
+
+    PackageSigner(SignPackageWithStoredKeyUseCase signing, DetachedSignatureFiles signatureFiles,
+            SecurityConfig config) {
+        this.signing = signing;
+        this.signatureFiles = signatureFiles;
+        this.config = config;
+    }
+
+    /**
+     * Signs with a stored key, unwrapping it with {@code kek}; with {@code storeSignature} the signature is
+     * also recorded in the database (once per key and package).
+     */
+    public StoredKeySignature signPackageWithDbKey(Path packageFile, KeyId keyId, KeyEncryptionKey kek,
+            boolean storeSignature) {
+        return signing.sign(new SignPackageWithStoredKeyUseCase.Command(packageFile, keyId, Optional.of(kek),
+                storeSignature));
+    }
+
+    /** As above, with the SecurityConfig's key-encryption key (none is needed for HSM keys). */
+    public StoredKeySignature signPackageWithDbKey(Path packageFile, KeyId keyId, boolean storeSignature) {
+        return signing.sign(new SignPackageWithStoredKeyUseCase.Command(packageFile, keyId,
+                config.keyEncryptionKey(), storeSignature));
+    }
+
+    /** Writes a detached {@code .sig} file (Cloacina's format) atomically. */
+    public void writeDetachedSignature(PackageSignature signature, Path signatureFile) {
+        signatureFiles.write(signatureFile, signature);
+    }
+}

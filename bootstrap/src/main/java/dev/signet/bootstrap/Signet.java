@@ -1,0 +1,150 @@
+package dev.signet.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.signet.adapters.audit.Slf4jAuditTrail;
+import dev.signet.adapters.persistence.db.Database;
+import dev.signet.application.port.in.LoadPackageUseCase;
+import dev.signet.application.port.in.ManageOrganizationsUseCase;
+import dev.signet.application.port.in.ManageSigningKeysUseCase;
+import dev.signet.application.port.in.ManageTrustUseCase;
+import dev.signet.application.port.in.RotateKekUseCase;
+import dev.signet.application.port.in.SecurityConfig;
+import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
+import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.service.OnlineVerificationService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The one entry point for integrators. Build it over a DataSource, a JDBC URL or the embedded default;
+ * it migrates the schema and hands out the key manager and package signer. Close it to release the
+ * connection pool it created (never a DataSource you gave it).
+ *
+ * <pre>{@code
+ * try (Signet signet = Signet.builder().jdbcUrl(url, user, password).securityConfig(config).build()) {
+ *     SigningKey key = signet.keyManager().createSigningKey(orgId, "release-key-v1", kek);
+ * }
+ * }</pre>
+ */
+public final class Signet implements AutoCloseable {
+    private final Database database;
+    private final KeyManager keyManager;
+    private final PackageSigner packageSigner;
+    private final PackageVerifier verifier;
+    private final LoadPackageUseCase packageLoader;
+    private final SecurityConfig config;
+
+    private Signet(Database database, OfflineComponents offline, SecurityConfig config, AuditTrail audit,
+            Clock clock) {
+        this.database = database;
+        this.config = config;
+        Injector injector = Guice.createInjector(new KeyStoreModule(database, offline, config, audit, clock));
+        this.keyManager = new KeyManager(injector.getInstance(ManageOrganizationsUseCase.class),
+                injector.getInstance(ManageSigningKeysUseCase.class), injector.getInstance(ManageTrustUseCase.class),
+                injector.getInstance(RotateKekUseCase.class), config);
+        this.packageSigner = new PackageSigner(injector.getInstance(SignPackageWithStoredKeyUseCase.class),
+                offline.signatureFiles(), config);
+        OnlineVerificationService verification = injector.getInstance(OnlineVerificationService.class);
+        this.verifier = new PackageVerifier(verification, verification);
+        this.packageLoader = injector.getInstance(LoadPackageUseCase.class);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public KeyManager keyManager() {
+        return keyManager;
+    }
+
+    public PackageSigner packageSigner() {
+        return packageSigner;
+    }
+
+    public PackageVerifier verifier() {
+        return verifier;
+    }
+
+    /**
+     * The package-loading gate: {@code load(path, orgId)} hands over a private copy of the package holding
+     * exactly the verified bytes (see {@link LoadPackageUseCase}).
+     */
+    public LoadPackageUseCase packageLoader() {
+        return packageLoader;
+    }
+
+    public SecurityConfig securityConfig() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    public static final class Builder {
+        private DataSource dataSource;
+        private String jdbcUrl;
+        private String user;
+        private String password;
+        private Path home;
+        private SecurityConfig config = SecurityConfig.builder().build();
+        private AuditTrail audit = new Slf4jAuditTrail();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** An integrator's pool; Signet migrates it and never closes it. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** A database Signet pools itself, e.g. {@code jdbc:postgresql://db/signet}. */
+        public Builder jdbcUrl(String jdbcUrl, String user, String password) {
+            this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /** The embedded default: an H2 file database in {@code home} (default ~/.signet). */
+        public Builder embedded(Path home) {
+            this.home = Objects.requireNonNull(home, "home");
+            return this;
+        }
+
+        public Builder securityConfig(SecurityConfig config) {
+            this.config = Objects.requireNonNull(config, "securityConfig");
+            return this;
+        }
+
+        /** Where audit events go; by default the {@code signet.audit} SLF4J logger, as JSON. */
+        public Builder auditTrail(AuditTrail audit) {
+            this.audit = Objects.requireNonNull(audit, "auditTrail");
+            return this;
+        }
+
+        /** The clock that stamps keys and signatures; for tests. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Signet build() {
+            Database database = dataSource != null ? Database.open(dataSource)
+                    : jdbcUrl != null ? Database.open(jdbcUrl, user, password)
+                    : Database.openEmbedded(home != null ? home : Path.of(System.getProperty("user.home"), ".signet"));
+            try {
+                return new Signet(database, new OfflineComponents(audit, clock), config, audit, clock);
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.signet.bootstrap.cli;
+
+import dev.signet.application.port.in.ManageSigningKeysUseCase.PublicKeyExport;
+import dev.signet.bootstrap.KeyManager;
+import dev.signet.bootstrap.Signet;
+import dev.signet.domain.key.KeyId;
+import dev.signet.domain.key.SigningKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(mixinStandardHelpOptions = true, name = "key", description = "Signing keys: create, list, export the public half, revoke.",
+        subcommands = {KeyCommand.Create.class, KeyCommand.ListKeys.class, KeyCommand.Export.class,
+                KeyCommand.Revoke.class})
+final class KeyCommand implements Runnable {
+    @ParentCommand
+    SignetCli cli;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    enum Backend { SOFTWARE }
+
+    static JsonLine json(SigningKey key) {
+        return new JsonLine().put("id", key.id()).put("org_id", key.organizationId()).put("name", key.name())
+                .put("fingerprint", key.fingerprint().hex()).put("backend", key.custody().kind())
+                .put("created_at", key.createdAt())
+                .put("revoked_at", key.revokedAt().map(Object::toString).orElse(""));
+    }
+
+    @Command(name = "create", description = "Create a signing key; prints \"<key-id> <fingerprint>\".")
+    static final class Create implements Callable<Integer> {
+        @ParentCommand
+        KeyCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
+        String org;
+
+        @Option(names = "--name", paramLabel = "NAME", required = true, description = "Key name, e.g. release-key-v1.")
+        String name;
+
+        @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "SOFTWARE",
+                description = "Where the private key lives: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
+        Backend backend;
+
+        @Override
+        public Integer call() {
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                KeyManager keys = signet.keyManager();
+                SigningKey key = keys.createSigningKey(keys.organization(org).id(), name);
+                parent.cli.output(global).print(key.id() + " " + key.fingerprint().hex(), json(key));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List an organization's signing keys, revoked ones included.")
+    static final class ListKeys implements Callable<Integer> {
+        @ParentCommand
+        KeyCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
+        String org;
+
+        @Override
+        public Integer call() {
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                KeyManager keys = signet.keyManager();
+                parent.cli.output(global).printList(keys.listSigningKeys(keys.organization(org).id()),
+                        key -> key.id() + " " + key.fingerprint().hex() + " " + key.name() + " "
+                                + key.custody().kind() + key.revokedAt().map(at -> " revoked " + at).orElse(""),
+                        KeyCommand::json);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "export", description = "Print a signing key's public key as PEM (SPKI, \"PUBLIC KEY\").")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        KeyCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(paramLabel = "KEY_ID")
+        String keyId;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the PEM to FILE instead of printing it.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                PublicKeyExport export = signet.keyManager().exportPublicKey(KeyId.parse(keyId));
+                if (out != null) {
+                    Files.writeString(out, export.publicKeyPem(), StandardCharsets.US_ASCII);
+                }
+                String pem = export.publicKeyPem().stripTrailing();
+                parent.cli.output(global).print(out != null ? "wrote " + out : pem,
+                        new JsonLine().put("key_id", export.keyId()).put("fingerprint", export.fingerprint().hex())
+                                .put("public_key_pem", export.publicKeyPem()));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "revoke", description = "Revoke a signing key: it signs no more; its old signatures still verify "
+            + "while its public key stays trusted.")
+    static final class Revoke implements Callable<Integer> {
+        @ParentCommand
+        KeyCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(paramLabel = "KEY_ID")
+        String keyId;
+
+        @Override
+        public Integer call() {
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                SigningKey key = signet.keyManager().revokeSigningKey(KeyId.parse(keyId));
+                parent.cli.output(global).print("revoked " + key.id(), json(key));
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.signet.bootstrap.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the key store is and how to open its secrets (cli.md, "Configuration"). */
+final class StoreOptions {
+    @Option(names = "--db-url", paramLabel = "URL",
+            description = "JDBC URL of the database. Default: $SIGNET_DB_URL, else the embedded H2 file in the home folder.")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user. Default: $SIGNET_DB_USER")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD",
+            description = "Database password. Default: $SIGNET_DB_PASSWORD (prefer the variable: flags show in ps)")
+    String dbPassword;
+
+    @Option(names = "--kek-file", paramLabel = "FILE",
+            description = "The 32-byte key-encryption key (64 hex characters or base64). "
+                    + "Default: $SIGNET_KEY_ENCRYPTION_KEY, else the file named by $SIGNET_KEY_ENCRYPTION_KEY_FILE")
+    Path kekFile;
+}

@@ -1,0 +1,245 @@
+package dev.signet.bootstrap.cli;
+
+import dev.signet.bootstrap.KeyManager;
+import dev.signet.bootstrap.Signet;
+import dev.signet.domain.key.KeyFingerprint;
+import dev.signet.domain.trust.TrustAcl;
+import dev.signet.domain.verification.UntrustedSigner;
+import dev.signet.domain.trust.TrustedKey;
+import dev.signet.domain.trust.TrustedKeyId;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(mixinStandardHelpOptions = true, name = "trust", description = "Trusted public keys and trust grants between organizations.",
+        subcommands = {TrustCommand.Add.class, TrustCommand.ListTrusted.class, TrustCommand.Revoke.class,
+                TrustCommand.Grant.class, TrustCommand.Ungrant.class, TrustCommand.Explain.class})
+final class TrustCommand implements Runnable {
+    @ParentCommand
+    SignetCli cli;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    static JsonLine json(TrustedKey key) {
+        return new JsonLine().put("id", key.id()).put("org_id", key.organizationId())
+                .put("fingerprint", key.fingerprint().hex()).put("label", key.label().orElse(""))
+                .put("added_at", key.addedAt()).put("revoked_at", key.revokedAt().map(Object::toString).orElse(""));
+    }
+
+    static JsonLine json(TrustAcl acl) {
+        return new JsonLine().put("parent_org_id", acl.parent()).put("child_org_id", acl.child())
+                .put("granted_at", acl.grantedAt()).put("revoked_at", acl.revokedAt().map(Object::toString).orElse(""));
+    }
+
+    @Command(name = "add", description = "Trust a public key for an organization; prints the trusted key's id.")
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        TrustCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
+        String org;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        KeySource key;
+
+        @Option(names = "--label", paramLabel = "LABEL", description = "A name for people, e.g. \"Release Key\".")
+        String label;
+
+        static final class KeySource {
+            @Option(names = "--pem", paramLabel = "FILE", description = "The public key as PEM (or 32 raw bytes).")
+            Path pem;
+
+            @Option(names = "--hex", paramLabel = "HEX", description = "The public key as 64 hex characters.")
+            String hex;
+        }
+
+        @Override
+        public Integer call() {
+            byte[] encoded = key.pem != null ? KeyFiles.read(key.pem, "public key")
+                    : key.hex.getBytes(StandardCharsets.US_ASCII);
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                KeyManager keys = signet.keyManager();
+                TrustedKey trusted = keys.trustPublicKey(keys.organization(org).id(), encoded, label);
+                parent.cli.output(global).print(trusted.id().toString(), json(trusted));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List an organization's trusted keys and trust grants, revoked ones included.")
+    static final class ListTrusted implements Callable<Integer> {
+        @ParentCommand
+        TrustCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
+        String org;
+
+        @Override
+        public Integer call() {
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                KeyManager keys = signet.keyManager();
+                var id = keys.organization(org).id();
+                var trusted = keys.listTrustedKeys(id);
+                var acls = keys.listTrustAcls(id);
+                if (global.json) {
+                    parent.cli.out().println("{\"trusted_keys\":" + jsonArray(trusted.stream().map(TrustCommand::json))
+                            + ",\"trust_acls\":" + jsonArray(acls.stream().map(TrustCommand::json)) + "}");
+                } else {
+                    trusted.forEach(k -> parent.cli.out().println("key " + k.id() + " " + k.fingerprint().hex()
+                            + k.label().map(l -> " \"" + l + "\"").orElse("")
+                            + k.revokedAt().map(at -> " revoked " + at).orElse("")));
+                    acls.forEach(a -> parent.cli.out().println("grant " + a.parent() + " -> " + a.child()
+                            + a.revokedAt().map(at -> " revoked " + at).orElse("")));
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String jsonArray(java.util.stream.Stream<JsonLine> items) {
+            return items.map(JsonLine::toString).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        }
+    }
+
+    @Command(name = "revoke", description = "Stop trusting a key: every signature by it fails from now on, old ones too.")
+    static final class Revoke implements Callable<Integer> {
+        @ParentCommand
+        TrustCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(paramLabel = "TRUSTED_KEY_ID")
+        String trustedKeyId;
+
+        @Override
+        public Integer call() {
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                TrustedKey key = signet.keyManager().revokeTrustedKey(TrustedKeyId.parse(trustedKeyId));
+                parent.cli.output(global).print("revoked " + key.id(), json(key));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "grant", description = "Make PARENT trust every key CHILD trusts.")
+    static final class Grant implements Callable<Integer> {
+        @ParentCommand
+        TrustCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--parent", paramLabel = "ORG", required = true)
+        String parentOrg;
+
+        @Option(names = "--child", paramLabel = "ORG", required = true)
+        String childOrg;
+
+        @Override
+        public Integer call() {
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                KeyManager keys = signet.keyManager();
+                TrustAcl acl = keys.grantTrust(keys.organization(parentOrg).id(), keys.organization(childOrg).id());
+                parent.cli.output(global).print("granted " + acl.parent() + " -> " + acl.child(), json(acl));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "ungrant", description = "Revoke PARENT's grant to CHILD.")
+    static final class Ungrant implements Callable<Integer> {
+        @ParentCommand
+        TrustCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--parent", paramLabel = "ORG", required = true)
+        String parentOrg;
+
+        @Option(names = "--child", paramLabel = "ORG", required = true)
+        String childOrg;
+
+        @Override
+        public Integer call() {
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                KeyManager keys = signet.keyManager();
+                var parentId = keys.organization(parentOrg).id();
+                var childId = keys.organization(childOrg).id();
+                keys.revokeTrust(parentId, childId);
+                parent.cli.output(global).print("revoked grant " + parentId + " -> " + childId,
+                        new JsonLine().put("parent_org_id", parentId).put("child_org_id", childId)
+                                .put("revoked", "true"));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "explain", description = "Say why an organization trusts a key (org -> child -> key), or that it does not.")
+    static final class Explain implements Callable<Integer> {
+        @ParentCommand
+        TrustCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
+        String org;
+
+        @Parameters(paramLabel = "FINGERPRINT", description = "The key's fingerprint, 64 hex characters.")
+        String fingerprint;
+
+        @Override
+        public Integer call() {
+            KeyFingerprint key = KeyFingerprint.fromHex(fingerprint);
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                var organization = signet.keyManager().organization(org).id();
+                var path = signet.verifier().explainTrust(organization, key);
+                if (path.isEmpty()) {
+                    throw new UntrustedSigner(key, "is not trusted by organization " + organization
+                            + ": no active trusted key of it or of any organization it grants trust to has this fingerprint");
+                }
+                parent.cli.output(global).print(path.get().describe(), new JsonLine().put("org_id", organization)
+                        .put("fingerprint", key.hex()).put("path", path.get().describe())
+                        .put("trusted_key_id", path.get().trustedKey().id()));
+            }
+            return ExitCodes.OK;
+        }
+    }
+}
