@@ -64,6 +64,16 @@ public final class KeyManager {
         return createSigningKey(organization, name, configuredKek("creating a software signing key"));
     }
 
+    /** A new key generated inside the configured PKCS#11 token; its private half never leaves it. */
+    public SigningKey createHsmSigningKey(OrganizationId organization, String name) {
+        return signingKeys.createHsmKey(organization, new KeyName(name));
+    }
+
+    /** Adopts an Ed25519 key pair made in the token by another tool, found by its CKA_LABEL. */
+    public SigningKey importHsmSigningKey(OrganizationId organization, String name, String tokenObjectLabel) {
+        return signingKeys.importHsmKey(organization, new KeyName(name), tokenObjectLabel);
+    }
+
     public PublicKeyExport exportPublicKey(KeyId keyId) {
         return signingKeys.exportPublicKey(keyId);
     }

@@ -13,6 +13,7 @@ import dev.signet.application.port.in.RotateKekUseCase;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.port.out.OrganizationRepository;
 import dev.signet.application.port.out.PackageSignatureRepository;
 import dev.signet.application.port.out.PrivateKeyWrapper;
@@ -28,6 +29,7 @@ import dev.signet.application.service.SigningKeyService;
 import dev.signet.application.service.StoredKeySigningService;
 import dev.signet.application.service.TrustService;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Wires the database-backed use cases: one adapter per port, chosen here. The offline adapters come
@@ -37,11 +39,13 @@ final class KeyStoreModule extends AbstractModule {
     private final Database database;
     private final OfflineComponents offline;
     private final SecurityConfig config;
+    private final Optional<HsmKeyCustodian> hsm;
     private final AuditTrail audit;
     private final Clock clock;
 
-    KeyStoreModule(Database database, OfflineComponents offline, SecurityConfig config, AuditTrail audit,
-            Clock clock) {
+    KeyStoreModule(Database database, OfflineComponents offline, SecurityConfig config,
+            Optional<HsmKeyCustodian> hsm, AuditTrail audit, Clock clock) {
+        this.hsm = hsm;
         this.database = database;
         this.config = config;
         this.offline = offline;
@@ -71,7 +75,7 @@ final class KeyStoreModule extends AbstractModule {
     @Singleton
     ManageSigningKeysUseCase signingKeys(OrganizationRepository organizations, SigningKeyRepository signingKeys,
             PrivateKeyWrapper wrapper, Transactions transactions) {
-        return new SigningKeyService(organizations, signingKeys, offline.signer(), wrapper, offline.publicKeys(),
+        return new SigningKeyService(organizations, signingKeys, offline.signer(), wrapper, offline.publicKeys(), hsm,
                 transactions, audit, clock);
     }
 
@@ -86,7 +90,7 @@ final class KeyStoreModule extends AbstractModule {
     @Singleton
     SignPackageWithStoredKeyUseCase storedKeySigning(SigningKeyRepository signingKeys,
             PackageSignatureRepository signatures, PrivateKeyWrapper wrapper, Transactions transactions) {
-        return new StoredKeySigningService(offline.hasher(), signingKeys, signatures, offline.signer(), wrapper,
+        return new StoredKeySigningService(offline.hasher(), signingKeys, signatures, offline.signer(), wrapper, hsm,
                 transactions, audit, clock);
     }
 

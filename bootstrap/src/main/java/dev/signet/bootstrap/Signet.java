@@ -3,6 +3,8 @@ package dev.signet.bootstrap;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.signet.adapters.audit.Slf4jAuditTrail;
+import dev.signet.adapters.crypto.pkcs11.Pkcs11Config;
+import dev.signet.adapters.crypto.pkcs11.Pkcs11KeyCustodian;
 import dev.signet.adapters.persistence.db.Database;
 import dev.signet.application.port.in.LoadPackageUseCase;
 import dev.signet.application.port.in.ManageOrganizationsUseCase;
@@ -12,10 +14,12 @@ import dev.signet.application.port.in.RotateKekUseCase;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.service.OnlineVerificationService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -31,17 +35,20 @@ import javax.sql.DataSource;
  */
 public final class Signet implements AutoCloseable {
     private final Database database;
+    private final Optional<Pkcs11KeyCustodian> hsm;
     private final KeyManager keyManager;
     private final PackageSigner packageSigner;
     private final PackageVerifier verifier;
     private final LoadPackageUseCase packageLoader;
     private final SecurityConfig config;
 
-    private Signet(Database database, OfflineComponents offline, SecurityConfig config, AuditTrail audit,
-            Clock clock) {
+    private Signet(Database database, Optional<Pkcs11KeyCustodian> hsm, OfflineComponents offline,
+            SecurityConfig config, AuditTrail audit, Clock clock) {
         this.database = database;
+        this.hsm = hsm;
         this.config = config;
-        Injector injector = Guice.createInjector(new KeyStoreModule(database, offline, config, audit, clock));
+        Injector injector = Guice.createInjector(new KeyStoreModule(database, offline, config,
+                hsm.map(HsmKeyCustodian.class::cast), audit, clock));
         this.keyManager = new KeyManager(injector.getInstance(ManageOrganizationsUseCase.class),
                 injector.getInstance(ManageSigningKeysUseCase.class), injector.getInstance(ManageTrustUseCase.class),
                 injector.getInstance(RotateKekUseCase.class), config);
@@ -82,7 +89,11 @@ public final class Signet implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            hsm.ifPresent(Pkcs11KeyCustodian::close);
+        } finally {
+            database.close();
+        }
     }
 
     public static final class Builder {
@@ -94,6 +105,7 @@ public final class Signet implements AutoCloseable {
         private SecurityConfig config = SecurityConfig.builder().build();
         private AuditTrail audit = new Slf4jAuditTrail();
         private Clock clock = Clock.systemUTC();
+        private Pkcs11Config pkcs11;
 
         private Builder() {
         }
@@ -129,6 +141,17 @@ public final class Signet implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Enables HSM keys: a PKCS#11 module (e.g. /usr/lib/softhsm/libsofthsm2.so), the token's label, the
+         * user PIN (copied; wipe yours) and how many sessions to pool (signing concurrency). The JVM needs
+         * the flags in docs/architecture.md ("PKCS#11").
+         */
+        public Builder pkcs11(Path library, String tokenLabel, char[] pin, int sessions) {
+            this.pkcs11 = new Pkcs11Config(Objects.requireNonNull(library, "library"),
+                    Objects.requireNonNull(tokenLabel, "tokenLabel"), Objects.requireNonNull(pin, "pin"), sessions);
+            return this;
+        }
+
         /** The clock that stamps keys and signatures; for tests. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -139,9 +162,15 @@ public final class Signet implements AutoCloseable {
             Database database = dataSource != null ? Database.open(dataSource)
                     : jdbcUrl != null ? Database.open(jdbcUrl, user, password)
                     : Database.openEmbedded(home != null ? home : Path.of(System.getProperty("user.home"), ".signet"));
+            Optional<Pkcs11KeyCustodian> hsm = Optional.empty();
             try {
-                return new Signet(database, new OfflineComponents(audit, clock), config, audit, clock);
+                if (pkcs11 != null) {
+                    hsm = Optional.of(Pkcs11KeyCustodian.open(pkcs11));
+                    pkcs11.wipePin();
+                }
+                return new Signet(database, hsm, new OfflineComponents(audit, clock), config, audit, clock);
             } catch (RuntimeException e) {
+                hsm.ifPresent(Pkcs11KeyCustodian::close);
                 database.close();
                 throw e;
             }

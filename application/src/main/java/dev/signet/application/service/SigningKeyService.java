@@ -2,6 +2,7 @@ package dev.signet.application.service;
 
 import dev.signet.application.port.in.ManageSigningKeysUseCase;
 import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.port.out.OrganizationRepository;
 import dev.signet.application.port.out.PrivateKeySigner;
 import dev.signet.application.port.out.PrivateKeyWrapper;
@@ -13,6 +14,7 @@ import dev.signet.domain.NotFound;
 import dev.signet.domain.SignetException;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.Ed25519PrivateKey;
+import dev.signet.domain.key.KeyCustody;
 import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.key.KeyName;
@@ -30,12 +32,14 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
     private final PrivateKeyWrapper wrapper;
     private final PublicKeyCodec publicKeys;
     private final Transactions transactions;
+    private final Optional<HsmKeyCustodian> hsm;
     private final AuditTrail audit;
     private final Clock clock;
 
     public SigningKeyService(OrganizationRepository organizations, SigningKeyRepository signingKeys,
-            PrivateKeySigner signer, PrivateKeyWrapper wrapper, PublicKeyCodec publicKeys, Transactions transactions,
-            AuditTrail audit, Clock clock) {
+            PrivateKeySigner signer, PrivateKeyWrapper wrapper, PublicKeyCodec publicKeys,
+            Optional<HsmKeyCustodian> hsm, Transactions transactions, AuditTrail audit, Clock clock) {
+        this.hsm = hsm;
         this.organizations = organizations;
         this.signingKeys = signingKeys;
         this.signer = signer;
@@ -48,23 +52,52 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
 
     @Override
     public SigningKey createSoftwareKey(OrganizationId organization, KeyName name, KeyEncryptionKey kek) {
-        try {
-            KeyId id = KeyId.random();
-            SigningKey key;
+        KeyId id = KeyId.random();
+        return store(organization, name, () -> {
             try (Ed25519PrivateKey privateKey = signer.generate()) {
-                key = new SigningKey(id, organization, name, signer.publicKeyOf(privateKey),
+                return new SigningKey(id, organization, name, signer.publicKeyOf(privateKey),
                         wrapper.wrap(privateKey, kek, id, organization), Timestamps.now(clock), Optional.empty());
             }
+        });
+    }
+
+    @Override
+    public SigningKey createHsmKey(OrganizationId organization, KeyName name) {
+        KeyId id = KeyId.random();
+        return store(organization, name, () -> {
+            HsmKeyCustodian.HsmKey generated = custodian().generate(id);
+            return new SigningKey(id, organization, name, generated.publicKey(), generated.custody(),
+                    Timestamps.now(clock), Optional.empty());
+        });
+    }
+
+    @Override
+    public SigningKey importHsmKey(OrganizationId organization, KeyName name, String tokenObjectLabel) {
+        return store(organization, name, () -> {
+            HsmKeyCustodian.HsmKey found = custodian().findByLabel(tokenObjectLabel).orElseThrow(() -> new NotFound(
+                    "no Ed25519 key pair labelled '" + tokenObjectLabel + "' in the PKCS#11 token"));
+            return new SigningKey(KeyId.random(), organization, name, found.publicKey(), found.custody(),
+                    Timestamps.now(clock), Optional.empty());
+        });
+    }
+
+    private SigningKey store(OrganizationId organization, KeyName name, java.util.function.Supplier<SigningKey> make) {
+        try {
+            SigningKey key = make.get();
             transactions.run(() -> {
                 OrganizationService.requireExists(organizations, organization);
                 signingKeys.add(key);
-                audit.record(new AuditEvent.SigningKeyCreated(organization, id, key.fingerprint(), name.value()));
+                audit.record(new AuditEvent.SigningKeyCreated(organization, key.id(), key.fingerprint(), name.value()));
             });
             return key;
         } catch (SignetException e) {
             audit.record(new AuditEvent.SigningKeyCreateFailed(organization, name.value(), e.getMessage()));
             throw e;
         }
+    }
+
+    private HsmKeyCustodian custodian() {
+        return hsm.orElseThrow(() -> new HsmNotConfigured());
     }
 
     @Override
@@ -83,6 +116,10 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
                 throw new Conflict("signing key " + keyId + " is already revoked");
             }
             audit.record(new AuditEvent.SigningKeyRevoked(key.organizationId(), keyId, key.fingerprint()));
+            if (key.custody() instanceof KeyCustody.Hsm inToken) {
+                // inside the transaction: if the token refuses, the key stays active and can be revoked again
+                custodian().destroyPrivateKey(inToken);
+            }
             return key.revoke(now);
         });
     }

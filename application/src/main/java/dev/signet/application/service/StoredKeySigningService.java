@@ -2,6 +2,7 @@ package dev.signet.application.service;
 
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.port.out.PackageHasher;
 import dev.signet.application.port.out.PackageSignatureRepository;
 import dev.signet.application.port.out.PrivateKeySigner;
@@ -20,6 +21,7 @@ import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
 import dev.signet.domain.signature.SignedMessage;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Signs with a key Signet keeps. The package is hashed before the transaction (it may be large); the
@@ -32,13 +34,15 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
     private final PackageSignatureRepository signatures;
     private final PrivateKeySigner signer;
     private final PrivateKeyWrapper wrapper;
+    private final Optional<HsmKeyCustodian> hsm;
     private final Transactions transactions;
     private final AuditTrail audit;
     private final Clock clock;
 
     public StoredKeySigningService(PackageHasher hasher, SigningKeyRepository signingKeys,
             PackageSignatureRepository signatures, PrivateKeySigner signer, PrivateKeyWrapper wrapper,
-            Transactions transactions, AuditTrail audit, Clock clock) {
+            Optional<HsmKeyCustodian> hsm, Transactions transactions, AuditTrail audit, Clock clock) {
+        this.hsm = hsm;
         this.hasher = hasher;
         this.signingKeys = signingKeys;
         this.signatures = signatures;
@@ -71,20 +75,13 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
     }
 
     private Ed25519Signature signWith(SigningKey key, Command command, SignedMessage message) {
-        if (!(key.custody() instanceof KeyCustody.Software software)) {
-            throw new UnsupportedCustody(key);
+        if (key.custody() instanceof KeyCustody.Hsm inToken) {
+            return hsm.orElseThrow(HsmNotConfigured::new).sign(inToken, message);
         }
+        KeyCustody.Software software = (KeyCustody.Software) key.custody();
         var kek = command.kek().orElseThrow(() -> new KeyEncryptionKeyRequired("signing with a software key"));
         try (Ed25519PrivateKey privateKey = wrapper.unwrap(software, kek, key.id(), key.organizationId())) {
             return signer.sign(privateKey, message);
-        }
-    }
-
-    /** A key whose custody has no configured backend in this process (e.g. an HSM key without PKCS#11). */
-    public static final class UnsupportedCustody extends SignetException {
-        UnsupportedCustody(SigningKey key) {
-            super("signing key " + key.id() + " is held by the " + key.custody().kind()
-                    + " backend, which is not configured");
         }
     }
 }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "key", description = "Signing keys: create, list, export the public half, revoke.",
-        subcommands = {KeyCommand.Create.class, KeyCommand.ListKeys.class, KeyCommand.Export.class,
-                KeyCommand.Revoke.class})
+        subcommands = {KeyCommand.Create.class, KeyCommand.Import.class, KeyCommand.ListKeys.class,
+                KeyCommand.Export.class, KeyCommand.Revoke.class})
 final class KeyCommand implements Runnable {
     @ParentCommand
     SignetCli cli;
@@ -31,7 +31,7 @@ final class KeyCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
-    enum Backend { SOFTWARE }
+    enum Backend { SOFTWARE, PKCS11 }
 
     static JsonLine json(SigningKey key) {
         return new JsonLine().put("id", key.id()).put("org_id", key.organizationId()).put("name", key.name())
@@ -65,7 +65,42 @@ final class KeyCommand implements Runnable {
         public Integer call() {
             try (Signet signet = parent.cli.openSignet(global, store)) {
                 KeyManager keys = signet.keyManager();
-                SigningKey key = keys.createSigningKey(keys.organization(org).id(), name);
+                var organization = keys.organization(org).id();
+                SigningKey key = backend == Backend.PKCS11 ? keys.createHsmSigningKey(organization, name)
+                        : keys.createSigningKey(organization, name);
+                parent.cli.output(global).print(key.id() + " " + key.fingerprint().hex(), json(key));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "import", description = "Adopt an Ed25519 key pair made in the PKCS#11 token by another tool "
+            + "(e.g. pkcs11-tool --keypairgen --key-type EC:edwards25519), found by its label.")
+    static final class Import implements Callable<Integer> {
+        @ParentCommand
+        KeyCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
+        String org;
+
+        @Option(names = "--name", paramLabel = "NAME", required = true, description = "Key name in Signet.")
+        String name;
+
+        @Option(names = "--pkcs11-label", paramLabel = "LABEL", required = true,
+                description = "The key pair's CKA_LABEL in the token.")
+        String label;
+
+        @Override
+        public Integer call() {
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                KeyManager keys = signet.keyManager();
+                SigningKey key = keys.importHsmSigningKey(keys.organization(org).id(), name, label);
                 parent.cli.output(global).print(key.id() + " " + key.fingerprint().hex(), json(key));
             }
             return ExitCodes.OK;

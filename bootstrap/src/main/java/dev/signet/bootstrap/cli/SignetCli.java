@@ -99,6 +99,13 @@ public final class SignetCli implements Runnable {
         } else {
             builder.embedded(SignetHome.resolve(options.home, environment));
         }
+        Pkcs11Settings.resolve(store, environment).ifPresent(hsm -> {
+            try {
+                builder.pkcs11(hsm.library(), hsm.token(), hsm.pin(), Pkcs11Settings.SESSIONS);
+            } finally {
+                hsm.wipe();
+            }
+        });
         return builder.build();
     }
 

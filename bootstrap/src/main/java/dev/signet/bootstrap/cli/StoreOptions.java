@@ -20,4 +20,15 @@ final class StoreOptions {
             description = "The 32-byte key-encryption key (64 hex characters or base64). "
                     + "Default: $SIGNET_KEY_ENCRYPTION_KEY, else the file named by $SIGNET_KEY_ENCRYPTION_KEY_FILE")
     Path kekFile;
+
+    @Option(names = "--pkcs11-library", paramLabel = "FILE",
+            description = "PKCS#11 module for HSM keys, e.g. /usr/lib/softhsm/libsofthsm2.so. Default: $SIGNET_PKCS11_LIBRARY")
+    Path pkcs11Library;
+
+    @Option(names = "--pkcs11-token", paramLabel = "LABEL", description = "The token's label. Default: $SIGNET_PKCS11_TOKEN")
+    String pkcs11Token;
+
+    @Option(names = "--pkcs11-pin-file", paramLabel = "FILE",
+            description = "File holding the token's user PIN. Default: $SIGNET_PKCS11_PIN, else the file named by $SIGNET_PKCS11_PIN_FILE")
+    Path pkcs11PinFile;
 }

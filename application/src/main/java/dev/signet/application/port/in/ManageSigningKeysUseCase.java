@@ -13,10 +13,22 @@ public interface ManageSigningKeysUseCase {
     /** Generates a key pair; the private half is stored wrapped under {@code kek} and never leaves. */
     SigningKey createSoftwareKey(OrganizationId organization, KeyName name, KeyEncryptionKey kek);
 
+    /**
+     * Generates a key pair inside the configured PKCS#11 token: the private key is sensitive and never
+     * leaves it; the database keeps the public key and the token reference only.
+     */
+    SigningKey createHsmKey(OrganizationId organization, KeyName name);
+
+    /** Adopts a key pair another tool made in the token (e.g. pkcs11-tool), found by its CKA_LABEL. */
+    SigningKey importHsmKey(OrganizationId organization, KeyName name, String tokenObjectLabel);
+
     /** The public half as PEM (SPKI, "PUBLIC KEY"), for others to trust. */
     PublicKeyExport exportPublicKey(KeyId keyId);
 
-    /** Stops new signatures; old ones verify for as long as the public key stays trusted. */
+    /**
+     * Stops new signatures; old ones verify for as long as the public key stays trusted. For an HSM key
+     * the private key object in the token is destroyed too.
+     */
     SigningKey revoke(KeyId keyId);
 
     List<SigningKey> list(OrganizationId organization);
