@@ -15,6 +15,7 @@ import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.out.PackageStaging;
 import dev.signet.application.service.OnlineVerificationService;
 import dev.signet.application.service.PackageLoaderService;
+import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.SignedWorld;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.SigningKey;
@@ -126,6 +127,33 @@ class PackageLoaderTest {
             assertThat(loaded.signatureVerified()).isTrue();
             // and the swapped original no longer loads at all
             assertThatThrownBy(() -> world.signet.packageLoader().load(pkg, org)).isInstanceOf(TamperedPackage.class);
+        }
+    }
+
+    @OnEveryDatabase
+    void the_cli_load_command_writes_only_verified_bytes(TestDatabase db) throws Exception {
+        try (SignedWorld world = new SignedWorld(db.url(), db.user(), db.password(), dir, true)) {
+            OrganizationId org = world.org("acme");
+            SigningKey key = world.key(org, "k");
+            world.trust(org, key);
+            Path good = world.signed(world.pkg("good.so", "good"), key, true, false);
+            Path unsigned = world.pkg("unsigned.so", "unsigned");
+            Cli cli = new Cli(dir.resolve("home"));
+
+            Cli.Result loaded = cli.run(SecretsStayOutOfLogsTest.withDatabase(db, "load", good, "--org", "acme",
+                    "--out", dir.resolve("loaded.so")));
+            assertThat(loaded.exitCode()).as(loaded.toString()).isZero();
+            assertThat(dir.resolve("loaded.so")).hasContent("good");
+
+            Cli.Result refused = cli.run(SecretsStayOutOfLogsTest.withDatabase(db, "load", unsigned, "--org", "acme",
+                    "--out", dir.resolve("refused.so")));
+            assertThat(refused.exitCode()).isEqualTo(6);
+            assertThat(dir.resolve("refused.so")).doesNotExist();
+
+            Cli.Result allowed = cli.run(SecretsStayOutOfLogsTest.withDatabase(db, "load", unsigned, "--org", "acme",
+                    "--out", dir.resolve("allowed.so"), "--allow-unsigned"));
+            assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+            assertThat(allowed.out()).startsWith("Loaded UNSIGNED");
         }
     }
 
