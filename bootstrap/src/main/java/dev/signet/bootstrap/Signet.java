@@ -6,6 +6,7 @@ import dev.signet.adapters.audit.Slf4jAuditTrail;
 import dev.signet.adapters.crypto.pkcs11.Pkcs11Config;
 import dev.signet.adapters.crypto.pkcs11.Pkcs11KeyCustodian;
 import dev.signet.adapters.persistence.db.Database;
+import dev.signet.application.port.in.AuditUseCase;
 import dev.signet.application.port.in.LoadPackageUseCase;
 import dev.signet.application.port.in.ManageOrganizationsUseCase;
 import dev.signet.application.port.in.ManageSigningKeysUseCase;
@@ -15,6 +16,8 @@ import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.HsmKeyCustodian;
+import dev.signet.application.service.AuditService;
+import dev.signet.application.service.DurableAuditTrail;
 import dev.signet.application.service.OnlineVerificationService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +43,7 @@ public final class Signet implements AutoCloseable {
     private final PackageSigner packageSigner;
     private final PackageVerifier verifier;
     private final LoadPackageUseCase packageLoader;
+    private final AuditUseCase audit;
     private final SecurityConfig config;
 
     private Signet(Database database, Optional<Pkcs11KeyCustodian> hsm, OfflineComponents offline,
@@ -47,8 +51,9 @@ public final class Signet implements AutoCloseable {
         this.database = database;
         this.hsm = hsm;
         this.config = config;
+        AuditTrail durable = new DurableAuditTrail(database.auditLog(), audit, clock);
         Injector injector = Guice.createInjector(new KeyStoreModule(database, offline, config,
-                hsm.map(HsmKeyCustodian.class::cast), audit, clock));
+                hsm.map(HsmKeyCustodian.class::cast), durable, clock));
         this.keyManager = new KeyManager(injector.getInstance(ManageOrganizationsUseCase.class),
                 injector.getInstance(ManageSigningKeysUseCase.class), injector.getInstance(ManageTrustUseCase.class),
                 injector.getInstance(RotateKekUseCase.class), config);
@@ -57,6 +62,7 @@ public final class Signet implements AutoCloseable {
         OnlineVerificationService verification = injector.getInstance(OnlineVerificationService.class);
         this.verifier = new PackageVerifier(verification, verification);
         this.packageLoader = injector.getInstance(LoadPackageUseCase.class);
+        this.audit = new AuditService(database.auditLog(), database.transactions());
     }
 
     public static Builder builder() {
@@ -81,6 +87,11 @@ public final class Signet implements AutoCloseable {
      */
     public LoadPackageUseCase packageLoader() {
         return packageLoader;
+    }
+
+    /** The durable audit trail: list its records, and check that its hash chain is whole. */
+    public AuditUseCase audit() {
+        return audit;
     }
 
     public SecurityConfig securityConfig() {
@@ -135,7 +146,10 @@ public final class Signet implements AutoCloseable {
             return this;
         }
 
-        /** Where audit events go; by default the {@code signet.audit} SLF4J logger, as JSON. */
+        /**
+         * Where audit events are streamed; by default the {@code signet.audit} SLF4J logger, as JSON. They
+         * are also always appended to the database's audit chain.
+         */
         public Builder auditTrail(AuditTrail audit) {
             this.audit = Objects.requireNonNull(audit, "auditTrail");
             return this;

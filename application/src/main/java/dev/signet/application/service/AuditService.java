@@ -27,9 +27,10 @@ public final class AuditService implements AuditUseCase {
     @Override
     public AuditChainVerdict verify() {
         return transactions.inTransaction(() -> {
-            AuditChainCheck check = new AuditChainCheck();
-            log.forEachRecord(check::accept);
+            // the head first: records appended while we read are past it and are left for the next check
             AuditLog.Head head = log.head();
+            AuditChainCheck check = new AuditChainCheck();
+            log.forEachRecord(record -> record.position() <= head.position() && check.accept(record));
             return check.verdict(head.position(), head.hash());
         });
     }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "signet", mixinStandardHelpOptions = true, versionProvider = SignetCli.Version.class,
         description = "Signs and verifies workflow packages with Ed25519, byte-compatible with Cloacina.",
         subcommands = {OrgCommand.class, KeyCommand.class, TrustCommand.class, SignCommand.class,
-                VerifyCommand.class, LoadCommand.class, KekCommand.class, QuickstartCommand.class,
+                VerifyCommand.class, LoadCommand.class, KekCommand.class, AuditCommand.class, QuickstartCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SignetCli implements Runnable {
     private final PrintWriter out;

@@ -3,6 +3,7 @@ package dev.signet.adapters.persistence.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.signet.adapters.persistence.db.mapper.SignetSqlSessions;
+import dev.signet.adapters.persistence.db.repository.MyBatisAuditLog;
 import dev.signet.adapters.persistence.db.repository.MyBatisOrganizationRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisPackageSignatureRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisSigningKeyRepository;
@@ -11,6 +12,7 @@ import dev.signet.adapters.persistence.db.repository.MyBatisTrustedKeyRepository
 import dev.signet.adapters.persistence.db.tx.DatabaseRetry;
 import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
 import dev.signet.adapters.persistence.db.tx.TransientFailures;
+import dev.signet.application.port.out.AuditLog;
 import dev.signet.application.port.out.DatabaseUnavailable;
 import dev.signet.application.port.out.OrganizationRepository;
 import dev.signet.application.port.out.PackageSignatureRepository;
@@ -42,6 +44,7 @@ public final class Database implements Closeable {
     private final TrustedKeyRepository trustedKeys;
     private final TrustAclRepository trustAcls;
     private final PackageSignatureRepository packageSignatures;
+    private final AuditLog auditLog;
 
     private Database(DataSource dataSource, HikariDataSource ownedPool, DatabaseRetry retry) {
         this.ownedPool = ownedPool;
@@ -51,6 +54,7 @@ public final class Database implements Closeable {
         this.trustedKeys = new MyBatisTrustedKeyRepository(transactions);
         this.trustAcls = new MyBatisTrustAclRepository(transactions);
         this.packageSignatures = new MyBatisPackageSignatureRepository(transactions);
+        this.auditLog = new MyBatisAuditLog(transactions);
     }
 
     /** The embedded default: an H2 file database under {@code home} (see {@link #h2FileUrl}). */
@@ -114,7 +118,8 @@ public final class Database implements Closeable {
             // H2 reads ';' in a URL as the start of a setting.
             throw new IllegalArgumentException("the Signet home must not contain ';': " + home);
         }
-        return "jdbc:h2:file:" + base + ";AUTO_SERVER=FALSE";
+        // LOCK_TIMEOUT: audit appends serialise on one row; H2's default of 1 s to wait for it is too short
+        return "jdbc:h2:file:" + base + ";AUTO_SERVER=FALSE;LOCK_TIMEOUT=10000";
     }
 
     public OrganizationRepository organizations() {
@@ -135,6 +140,11 @@ public final class Database implements Closeable {
 
     public PackageSignatureRepository packageSignatures() {
         return packageSignatures;
+    }
+
+    /** The durable, hash-chained audit trail; appends join the caller's transaction. */
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     public Transactions transactions() {

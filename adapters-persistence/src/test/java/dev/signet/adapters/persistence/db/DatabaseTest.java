@@ -53,7 +53,7 @@ class DatabaseTest {
     @Test
     void the_h2_url_names_a_file_in_the_home_without_a_network_server(@TempDir Path home) {
         assertThat(Database.h2FileUrl(home))
-                .isEqualTo("jdbc:h2:file:" + home.toAbsolutePath().resolve("signet") + ";AUTO_SERVER=FALSE");
+                .isEqualTo("jdbc:h2:file:" + home.toAbsolutePath().resolve("signet") + ";AUTO_SERVER=FALSE;LOCK_TIMEOUT=10000");
     }
 
     @Test

@@ -34,6 +34,7 @@ public final class SignetSqlSessions {
         configuration.addMapper(TrustedKeyMapper.class);
         configuration.addMapper(TrustAclMapper.class);
         configuration.addMapper(PackageSignatureMapper.class);
+        configuration.addMapper(AuditEventMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 }

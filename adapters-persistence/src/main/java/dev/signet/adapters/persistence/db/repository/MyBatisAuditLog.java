@@ -1,0 +1,145 @@
+package dev.signet.adapters.persistence.db.repository;
+
+import dev.signet.adapters.persistence.db.mapper.AuditEventMapper;
+import dev.signet.adapters.persistence.db.mapper.AuditEventRow;
+import dev.signet.adapters.persistence.db.mapper.AuditHeadRow;
+import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
+import dev.signet.application.port.out.AuditLog;
+import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.audit.AuditRecord;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The hash-chained audit trail in tables {@code audit_events} and {@code audit_chain_head}.
+ *
+ * <p>An append locks the head row (SELECT ... FOR UPDATE) for the rest of its transaction, the caller's when
+ * there is one: appenders on any connection or process take turns, so positions run 1, 2, 3, ... without
+ * gaps, and a rolled-back append leaves neither its record nor a head change. The price is that a long
+ * transaction that appends holds every other appender until it ends.
+ */
+public final class MyBatisAuditLog implements AuditLog {
+    /** The width of {@code audit_events.payload}, in characters (see the changelog). */
+    public static final int MAX_PAYLOAD_CHARACTERS = 16384;
+    private static final int PAGE_SIZE = 500;
+
+    private final MyBatisTransactions transactions;
+
+    public MyBatisAuditLog(MyBatisTransactions transactions) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+    }
+
+    /**
+     * The record's time is {@code occurredAt} truncated to microseconds, the precision the database keeps:
+     * the hash covers the time as stored, so the chain still verifies when read back.
+     *
+     * @throws AuditChainDamaged when the head or the record it names is not as appends leave them
+     * @throws IllegalArgumentException when the event's payload is wider than the column
+     */
+    @Override
+    public AuditRecord append(AuditEvent event, Instant occurredAt) {
+        Objects.requireNonNull(event, "audit event");
+        Instant stored = Objects.requireNonNull(occurredAt, "time").truncatedTo(ChronoUnit.MICROS);
+        // Under a savepoint: a refused append (damaged chain, event too large) then leaves the caller's
+        // transaction usable on PostgreSQL as on H2, should the caller choose to go on.
+        return transactions.withSession(session -> Savepoints.attempt(session, () -> {
+            AuditEventMapper mapper = session.getMapper(AuditEventMapper.class);
+            AuditHeadRow head = mapper.lockHead();
+            if (head == null) {
+                throw missingHead();
+            }
+            AuditRecord next = AuditRecord.append(last(mapper, head), event, stored);
+            requireFits(next);
+            mapper.insert(toRow(next));
+            if (mapper.moveHead(head.lastPosition(), next.position(), next.hash()) != 1) {
+                // Cannot happen while the lock holds; if it did, committing would fork the chain.
+                throw new IllegalStateException("the audit chain head moved while locked");
+            }
+            return next;
+        }));
+    }
+
+    @Override
+    public List<AuditRecord> list(Optional<String> eventType, Optional<Instant> since) {
+        return transactions.withMapper(AuditEventMapper.class,
+                        m -> m.list(eventType.orElse(null), since.orElse(null)))
+                .stream().map(MyBatisAuditLog::toDomain).toList();
+    }
+
+    /** Reads the records a page at a time, so a long chain is never held in memory whole. */
+    @Override
+    public void forEachRecord(Predicate<AuditRecord> consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        transactions.withMapper(AuditEventMapper.class, m -> {
+            long after = 0;
+            List<AuditEventRow> page;
+            do {
+                page = m.page(after, PAGE_SIZE);
+                for (AuditEventRow row : page) {
+                    if (!consumer.test(toDomain(row))) {
+                        return null;
+                    }
+                    after = row.position();
+                }
+            } while (page.size() == PAGE_SIZE);
+            return null;
+        });
+    }
+
+    /** @throws AuditChainDamaged when the head row is gone */
+    @Override
+    public Head head() {
+        AuditHeadRow head = transactions.withMapper(AuditEventMapper.class, AuditEventMapper::head);
+        if (head == null) {
+            throw missingHead();
+        }
+        return new Head(head.lastPosition(), head.lastHash());
+    }
+
+    /**
+     * The record the head names, which the next one links to; null for an empty chain. The domain builds a
+     * link from the previous record only, so it is read back rather than made from the head's two values.
+     */
+    private static AuditRecord last(AuditEventMapper mapper, AuditHeadRow head) {
+        if (head.lastPosition() == 0) {
+            return null;
+        }
+        AuditEventRow row = mapper.findByPosition(head.lastPosition());
+        if (row == null) {
+            throw new AuditChainDamaged("cannot append to the audit chain: record " + head.lastPosition()
+                    + ", the last one its head names, is missing");
+        }
+        if (!row.hash().equals(head.lastHash())) {
+            throw new AuditChainDamaged("cannot append to the audit chain: record " + head.lastPosition()
+                    + " does not match the chain head");
+        }
+        return toDomain(row);
+    }
+
+    private static void requireFits(AuditRecord record) {
+        // Counted in UTF-16 units, as H2 counts VARCHAR width; PostgreSQL counts code points, never more.
+        int width = record.payload().length();
+        if (width > MAX_PAYLOAD_CHARACTERS) {
+            throw new IllegalArgumentException("audit event " + record.eventType() + " is too large to record: "
+                    + width + " characters, at most " + MAX_PAYLOAD_CHARACTERS);
+        }
+    }
+
+    private static AuditChainDamaged missingHead() {
+        return new AuditChainDamaged("the audit chain head (table audit_chain_head, row 1) is missing");
+    }
+
+    private static AuditEventRow toRow(AuditRecord record) {
+        return new AuditEventRow(record.position(), record.eventType(), record.occurredAt(), record.payload(),
+                record.previousHash(), record.hash());
+    }
+
+    private static AuditRecord toDomain(AuditEventRow row) {
+        return new AuditRecord(row.position(), row.eventType(), row.occurredAt(), row.payload(), row.previousHash(),
+                row.hash());
+    }
+}

@@ -1,0 +1,241 @@
+package dev.signet.adapters.persistence.db;
+
+import static dev.signet.adapters.persistence.db.AuditSamples.appendGranted;
+import static dev.signet.adapters.persistence.db.AuditSamples.granted;
+import static dev.signet.adapters.persistence.db.AuditSamples.revoked;
+import static dev.signet.adapters.persistence.db.AuditSamples.verify;
+import static dev.signet.adapters.persistence.db.Samples.T0;
+import static dev.signet.adapters.persistence.db.Samples.at;
+import static dev.signet.adapters.persistence.db.Samples.organization;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.signet.adapters.persistence.db.repository.MyBatisAuditLog;
+import dev.signet.application.port.out.AuditLog;
+import dev.signet.domain.audit.AuditChainVerdict;
+import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.audit.AuditPayload;
+import dev.signet.domain.audit.AuditRecord;
+import dev.signet.domain.organization.Organization;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+class AuditLogTest {
+
+    @OnEveryDatabase
+    void an_empty_chain_has_a_genesis_head_and_is_whole(TestDatabase db) {
+        Database database = db.open();
+
+        assertThat(database.auditLog().head()).isEqualTo(new AuditLog.Head(0, AuditRecord.GENESIS_HASH));
+        assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(0));
+    }
+
+    @OnEveryDatabase
+    void appends_form_a_chain_that_verifies_whole(TestDatabase db) {
+        Database database = db.open();
+
+        List<AuditRecord> appended = appendGranted(database, 5);
+
+        assertThat(appended).extracting(AuditRecord::position).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(appended.get(0).previousHash()).isEqualTo(AuditRecord.GENESIS_HASH);
+        for (int i = 1; i < appended.size(); i++) {
+            assertThat(appended.get(i).previousHash()).isEqualTo(appended.get(i - 1).hash());
+        }
+        assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).isEqualTo(appended);
+        assertThat(database.auditLog().head()).isEqualTo(new AuditLog.Head(5, appended.get(4).hash()));
+        assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(5));
+    }
+
+    @OnEveryDatabase
+    void an_append_inside_a_transaction_that_rolls_back_leaves_neither_record_nor_head_change(TestDatabase db) {
+        Database database = db.open();
+        AuditRecord first = database.auditLog().append(granted(), T0);
+        Organization acme = organization("acme");
+
+        assertThatThrownBy(() -> database.transactions().run(() -> {
+            database.organizations().add(acme);
+            database.auditLog().append(granted(), at(1));
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+
+        assertThat(database.organizations().findById(acme.id())).isEmpty();
+        assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).containsExactly(first);
+        assertThat(database.auditLog().head()).isEqualTo(new AuditLog.Head(1, first.hash()));
+        AuditRecord next = database.auditLog().append(granted(), at(2));
+        assertThat(next.position()).isEqualTo(2);
+        assertThat(verify(database).isWhole()).isTrue();
+    }
+
+    @OnEveryDatabase
+    void an_append_commits_with_the_callers_writes(TestDatabase db) {
+        Database database = db.open();
+        Organization acme = organization("acme");
+
+        AuditRecord record = database.transactions().inTransaction(() -> {
+            database.organizations().add(acme);
+            return database.auditLog().append(granted(), T0);
+        });
+
+        assertThat(database.organizations().findById(acme.id())).contains(acme);
+        assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).containsExactly(record);
+    }
+
+    /**
+     * The lock on the head lasts until the appending transaction ends, and the waiter then links to what it
+     * committed. (Held for long, H2 gives up: see its LOCK_TIMEOUT, about 2 s here; PostgreSQL waits.)
+     */
+    @OnEveryDatabase
+    void an_appender_waits_for_a_transaction_that_appended_and_then_follows_its_record(TestDatabase db) {
+        Database database = db.open();
+        Database other = db.open();
+
+        CompletableFuture<AuditRecord> waiting = database.transactions().inTransaction(() -> {
+            database.auditLog().append(granted(), T0);
+            CompletableFuture<AuditRecord> second =
+                    CompletableFuture.supplyAsync(() -> other.auditLog().append(granted(), at(1)));
+            sleep(Duration.ofMillis(500));
+            assertThat(second).as("blocked on the head").isNotDone();
+            return second;
+        });
+
+        AuditRecord second = waiting.orTimeout(30, TimeUnit.SECONDS).join();
+        assertThat(second.position()).isEqualTo(2);
+        assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(2));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each appender has its own connection pool, as separate processes would: no lock in the JVM helps. */
+    @OnEveryDatabase
+    void concurrent_appenders_get_positions_without_gaps_and_a_whole_chain(TestDatabase db) throws Exception {
+        int threads = 4;
+        int appendsEach = 25;
+        db.open(); // migrate once, before the race
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Database own = db.open();
+                Callable<List<Long>> appender = () -> {
+                    start.await();
+                    List<Long> positions = new ArrayList<>();
+                    for (int i = 0; i < appendsEach; i++) {
+                        positions.add(own.auditLog().append(granted(), Instant.now()).position());
+                    }
+                    return positions;
+                };
+                results.add(pool.submit(appender));
+            }
+            List<Long> positions = new ArrayList<>();
+            for (Future<List<Long>> result : results) {
+                positions.addAll(result.get(120, TimeUnit.SECONDS));
+            }
+            assertThat(positions).containsExactlyInAnyOrderElementsOf(
+                    LongStream.rangeClosed(1, threads * appendsEach).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        Database database = db.open();
+        assertThat(database.auditLog().head().position()).isEqualTo(100);
+        assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(100));
+    }
+
+    @OnEveryDatabase
+    void list_filters_by_event_type_and_time_in_position_order(TestDatabase db) {
+        Database database = db.open();
+        AuditLog log = database.auditLog();
+        // positions and times deliberately disagree in order: the list follows positions
+        AuditRecord grantedLate = log.append(granted(), at(10));
+        AuditRecord revokedEarly = log.append(revoked(), at(1));
+        AuditRecord grantedEarly = log.append(granted(), at(2));
+        AuditRecord revokedLate = log.append(revoked(), at(20));
+
+        assertThat(log.list(Optional.of("key.trust_acl.granted"), Optional.empty()))
+                .containsExactly(grantedLate, grantedEarly);
+        assertThat(log.list(Optional.empty(), Optional.of(at(10))))
+                .as("since is inclusive").containsExactly(grantedLate, revokedLate);
+        assertThat(log.list(Optional.of("key.trust_acl.revoked"), Optional.of(at(2))))
+                .containsExactly(revokedLate);
+        assertThat(log.list(Optional.of("package.signed"), Optional.empty())).isEmpty();
+        assertThat(log.list(Optional.empty(), Optional.empty()))
+                .containsExactly(grantedLate, revokedEarly, grantedEarly, revokedLate);
+    }
+
+    @OnEveryDatabase
+    void times_finer_than_microseconds_are_truncated_before_hashing_so_the_chain_verifies_after_a_round_trip(
+            TestDatabase db) {
+        Database database = db.open();
+        Instant nanos = Instant.parse("2026-01-28T12:00:00.123456789Z");
+        Instant wholeSecond = Instant.parse("2026-01-28T12:00:01Z");
+
+        AuditRecord fine = database.auditLog().append(granted(), nanos);
+        AuditRecord coarse = database.auditLog().append(granted(), wholeSecond);
+
+        assertThat(fine.occurredAt()).isEqualTo(nanos.truncatedTo(ChronoUnit.MICROS));
+        assertThat(coarse.occurredAt()).isEqualTo(wholeSecond);
+        database.close();
+        Database reopened = db.open();
+        assertThat(reopened.auditLog().list(Optional.empty(), Optional.empty())).containsExactly(fine, coarse);
+        assertThat(reopened.auditLog().list(Optional.empty(), Optional.empty()))
+                .allSatisfy(record -> assertThat(record.isIntact()).isTrue());
+        assertThat(verify(reopened)).isEqualTo(AuditChainVerdict.whole(2));
+    }
+
+    @OnEveryDatabase
+    void every_record_is_fed_in_position_order_across_pages_until_the_consumer_stops(TestDatabase db) {
+        Database database = db.open();
+        int count = 1203; // more than two pages
+        database.transactions().run(() -> appendGranted(database, count));
+
+        List<Long> all = new ArrayList<>();
+        database.auditLog().forEachRecord(record -> all.add(record.position()));
+        List<Long> firstThree = new ArrayList<>();
+        database.auditLog().forEachRecord(record -> firstThree.add(record.position()) && firstThree.size() < 3);
+
+        assertThat(all).isEqualTo(LongStream.rangeClosed(1, count).boxed().toList());
+        assertThat(firstThree).containsExactly(1L, 2L, 3L);
+        assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(count));
+    }
+
+    @OnEveryDatabase
+    void a_payload_as_wide_as_the_column_is_stored_and_a_wider_one_refused_leaving_the_chain_alone(TestDatabase db) {
+        Database database = db.open();
+        int overhead = AuditPayload.json(new AuditEvent.PackageSignFailed("/p", "")).length();
+        // a non-ASCII character: the column counts characters, not bytes
+        String widest = "\u00e9".repeat(MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS - overhead);
+
+        AuditRecord stored = database.auditLog().append(new AuditEvent.PackageSignFailed("/p", widest), T0);
+        assertThatThrownBy(() -> database.auditLog().append(new AuditEvent.PackageSignFailed("/p", widest + "x"), at(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("package.sign.failure is too large to record");
+
+        assertThat(stored.payload()).hasSize(MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS);
+        // one character outside the Basic Multilingual Plane is two UTF-16 units, as H2 counts it
+        String widestInPairs = "\ud83d\udd11".repeat((MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS - overhead) / 2 + 1);
+        assertThatThrownBy(() -> database.auditLog().append(new AuditEvent.PackageSignFailed("/p", widestInPairs), at(2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).containsExactly(stored);
+        assertThat(database.auditLog().head()).isEqualTo(new AuditLog.Head(1, stored.hash()));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.signet.bootstrap.cli;
+
+import dev.signet.bootstrap.Signet;
+import dev.signet.domain.SignetException;
+import dev.signet.domain.audit.AuditChainVerdict;
+import dev.signet.domain.audit.AuditRecord;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(mixinStandardHelpOptions = true, name = "audit", description = "The durable, hash-chained audit trail.",
+        subcommands = {AuditCommand.ListRecords.class, AuditCommand.Verify.class})
+final class AuditCommand implements Runnable {
+    @ParentCommand
+    SignetCli cli;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    @Command(name = "list", description = "Print audit records in order: position, time, payload (one JSON object).")
+    static final class ListRecords implements Callable<Integer> {
+        @ParentCommand
+        AuditCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--type", paramLabel = "TYPE", description = "Only this event type, e.g. verification.failure.")
+        String type;
+
+        @Option(names = "--since", paramLabel = "ISO_INSTANT", description = "Only records from this time on, e.g. 2026-11-25T00:00:00Z.")
+        String since;
+
+        @Override
+        public Integer call() {
+            Optional<Instant> from = Optional.ofNullable(since).map(ListRecords::instant);
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                List<AuditRecord> records = signet.audit().list(Optional.ofNullable(type), from);
+                if (global.json) {
+                    records.forEach(r -> parent.cli.out().println(r.payload().replaceFirst("^\\{",
+                            "{\"position\":" + r.position() + ",\"occurred_at\":\"" + r.occurredAt() + "\",")));
+                } else {
+                    records.forEach(r -> parent.cli.out().println(r.position() + " " + r.occurredAt() + " " + r.payload()));
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static Instant instant(String text) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new InvalidSince(text);
+            }
+        }
+    }
+
+    @Command(name = "verify", description = "Check the audit chain: exit 0 when whole, 1 naming the first broken record.")
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        AuditCommand parent;
+
+        @Mixin
+        GlobalOptions global;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            try (Signet signet = parent.cli.openSignet(global, store)) {
+                AuditChainVerdict verdict = signet.audit().verify();
+                if (!verdict.isWhole()) {
+                    throw new AuditChainBroken(verdict);
+                }
+                parent.cli.output(global).print("audit chain whole: " + verdict.recordsChecked() + " records",
+                        new JsonLine().put("whole", true).put("records", verdict.recordsChecked()));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    static final class AuditChainBroken extends SignetException {
+        AuditChainBroken(AuditChainVerdict verdict) {
+            super("broken at record " + verdict.brokenAt().orElseThrow() + ": " + verdict.reason().orElse("")
+                    + " (" + verdict.recordsChecked() + " records before it are whole)");
+        }
+    }
+
+    static final class InvalidSince extends SignetException {
+        InvalidSince(String text) {
+            super("--since must be an ISO-8601 instant such as 2026-11-25T00:00:00Z, got '" + text + "'");
+        }
+    }
+}
