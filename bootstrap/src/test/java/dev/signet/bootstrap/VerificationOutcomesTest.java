@@ -77,6 +77,28 @@ class VerificationOutcomesTest {
     }
 
     @OnEveryDatabase
+    void an_altered_stored_signature_is_invalid_from_the_database(TestDatabase db) throws Exception {
+        try (SignedWorld world = new SignedWorld(db.url(), db.user(), db.password(), dir, true)) {
+            OrganizationId org = world.org("acme");
+            SigningKey trusted = world.key(org, "trusted");
+            world.trust(org, trusted);
+            Path pkg = world.signed(world.pkg("p.so", "p"), trusted, false, true);
+            try (var connection = db.connect(); var read = connection.createStatement();
+                    var row = read.executeQuery("SELECT signature FROM package_signatures")) {
+                assertThat(row.next()).isTrue();
+                byte[] signature = row.getBytes(1);
+                signature[7] ^= 0x01;
+                try (var update = connection.prepareStatement("UPDATE package_signatures SET signature = ?")) {
+                    update.setBytes(1, signature);
+                    assertThat(update.executeUpdate()).isEqualTo(1);
+                }
+            }
+            assertOutcome(world, new Cli(dir.resolve("home")), db, pkg, org, SignatureSource.DATABASE,
+                    InvalidSignature.class, 5, "invalid_signature");
+        }
+    }
+
+    @OnEveryDatabase
     void several_stored_signatures_pass_when_any_one_is_valid_and_trusted(TestDatabase db) throws Exception {
         try (SignedWorld world = new SignedWorld(db.url(), db.user(), db.password(), dir, true)) {
             OrganizationId org = world.org("acme");

@@ -9,6 +9,8 @@ import dev.signet.bootstrap.KeyManager;
 import dev.signet.bootstrap.Signet;
 import dev.signet.bootstrap.Verification;
 import dev.signet.domain.SignetException;
+import dev.signet.domain.audit.AuditChainVerdict;
+import dev.signet.domain.audit.AuditRecord;
 import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.domain.key.SigningKey;
 import dev.signet.domain.organization.OrganizationId;
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Java examples of docs/guide.md. Each region between "// guide:NAME" and "// end:NAME" appears in
@@ -124,6 +127,17 @@ final class GuideExamples {
         keyManager.revokeTrustedKey(trustedV1.id());   // now packages signed by v1 fail: UntrustedSigner
         // end:rotate
         signet.packageSigner().signPackageWithDbKey(packagePath, v2.id(), true);
+    }
+
+    static boolean audit(Signet signet) {
+        // guide:audit
+        for (AuditRecord record : signet.audit().list(Optional.of("verification.failure"), Optional.empty())) {
+            System.out.println(record.position() + " " + record.occurredAt() + " " + record.payload());
+        }
+        AuditChainVerdict verdict = signet.audit().verify();   // recomputes the hash chain
+        verdict.brokenAt().ifPresent(position -> System.err.println("audit record " + position + " was tampered with"));
+        // end:audit
+        return verdict.isWhole();
     }
 
     static String errors(Signet signet, Path packagePath, OrganizationId orgId) {

@@ -35,7 +35,7 @@ class GuideTest {
         String examples = Files.readString(repository.resolve(
                 "bootstrap/src/test/java/dev/signet/bootstrap/guide/GuideExamples.java"));
         Map<String, String> regions = regions(examples);
-        assertThat(regions).containsKeys("setup", "keys", "trust", "acl", "sign", "verify", "load", "rotate", "errors");
+        assertThat(regions).containsKeys("setup", "keys", "trust", "acl", "sign", "verify", "load", "rotate", "audit", "errors");
         List<String> guideBlocks = javaBlocks(guide);
         for (Map.Entry<String, String> region : regions.entrySet()) {
             assertThat(guideBlocks).as("docs/guide.md has the '%s' example exactly as GuideExamples.java", region.getKey())
@@ -62,6 +62,7 @@ class GuideTest {
             assertThat(GuideExamples.errors(signet, pkg, keys.org())).isEqualTo("untrusted_signer");
             Files.delete(sig);
             assertThat(GuideExamples.errors(signet, pkg, keys.org())).isEqualTo("verified");
+            assertThat(GuideExamples.audit(signet)).isTrue();
         }
     }
 
