@@ -14,6 +14,7 @@ import dev.signet.adapters.persistence.db.OnEveryDatabase;
 import dev.signet.adapters.persistence.db.TestDatabase;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignatureSource;
+import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.Keks;
 import dev.signet.domain.Hex;
@@ -95,17 +96,17 @@ class AuditTrailTest {
             runEveryOperationOnce(signet);
         }
         Cli cli = new Cli(dir.resolve("home"));
-        assertThat(cli.run(SecretsStayOutOfLogsTest.withDatabase(db, "audit", "verify")).exitCode()).isZero();
-        assertThat(cli.run(SecretsStayOutOfLogsTest.withDatabase(db, "audit", "list", "--type", "package.signed",
+        assertThat(cli.run(DatabaseArgs.on(db, "audit", "verify")).exitCode()).isZero();
+        assertThat(cli.run(DatabaseArgs.on(db, "audit", "list", "--type", "package.signed",
                 "--json")).out().lines()).singleElement().asString().startsWith("{\"position\":6,");
 
         execute(db, "UPDATE audit_events SET payload = REPLACE(payload, 'tampered', 'untrusted_signer') WHERE position = 13");
-        Cli.Result edited = cli.run(SecretsStayOutOfLogsTest.withDatabase(db, "audit", "verify"));
+        Cli.Result edited = cli.run(DatabaseArgs.on(db, "audit", "verify"));
         assertThat(edited.exitCode()).isEqualTo(1);
         assertThat(edited.err()).startsWith("AuditChainBroken: broken at record 13: record 13 was altered");
 
         execute(db, "DELETE FROM audit_events WHERE position = 4");
-        Cli.Result deleted = cli.run(SecretsStayOutOfLogsTest.withDatabase(db, "audit", "verify"));
+        Cli.Result deleted = cli.run(DatabaseArgs.on(db, "audit", "verify"));
         assertThat(deleted.exitCode()).isEqualTo(1);
         assertThat(deleted.err()).startsWith("AuditChainBroken: broken at record 4: record 4 is missing");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.signet.adapters.persistence.db.OnEveryDatabase;
 import dev.signet.adapters.persistence.db.TestDatabase;
 import dev.signet.application.port.in.SignatureSource;
+import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.Processes;
 import dev.signet.bootstrap.support.SoftHsm;
@@ -20,10 +21,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,29 +94,21 @@ class HsmKeysTest {
         Path pinFile = Files.writeString(dir.resolve("pin"), hsm.pin() + "\n");
         Cli cli = new Cli(dir.resolve("home"), Map.of("SIGNET_PKCS11_LIBRARY", hsm.library().toString(),
                 "SIGNET_PKCS11_TOKEN", hsm.token(), "SIGNET_PKCS11_PIN_FILE", pinFile.toString()));
-        assertThat(cli.run(withDatabase(db, "org", "create", "acme")).exitCode()).isZero();
-        Cli.Result created = cli.run(withDatabase(db, "key", "create", "--org", "acme", "--name", "hsm",
+        assertThat(cli.run(DatabaseArgs.on(db, "org", "create", "acme")).exitCode()).isZero();
+        Cli.Result created = cli.run(DatabaseArgs.on(db, "key", "create", "--org", "acme", "--name", "hsm",
                 "--backend", "pkcs11"));
         assertThat(created.exitCode()).as(created.toString()).isZero();
         String keyId = created.out().strip().split(" ")[0];
         Path pkg = Files.writeString(dir.resolve("p.so"), "p");
-        Cli.Result signed = cli.run(withDatabase(db, "sign", pkg, "--key", keyId));
+        Cli.Result signed = cli.run(DatabaseArgs.on(db, "sign", pkg, "--key", keyId));
         assertThat(signed.exitCode()).as(signed.toString()).isZero();
         Path pem = dir.resolve("hsm.pem");
-        assertThat(cli.run(withDatabase(db, "key", "export", keyId, "--out", pem)).exitCode()).isZero();
+        assertThat(cli.run(DatabaseArgs.on(db, "key", "export", keyId, "--out", pem)).exitCode()).isZero();
         assertThat(cli.run("verify", pkg, "--public-key", pem).exitCode()).isZero();
         assertThat(Base64.getDecoder().decode(Files.readString(dir.resolve("p.so.sig"))
                 .replaceAll("(?s).*\"signature\": \"([^\"]+)\".*", "$1"))).hasSize(64);
     }
 
-    private static Object[] withDatabase(TestDatabase db, Object... args) {
-        List<Object> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--db-url", db.url()));
-        if (db.user() != null) {
-            all.addAll(List.of("--db-user", db.user(), "--db-password", db.password() == null ? "" : db.password()));
-        }
-        return all.toArray();
-    }
 
     private static void assertNoKeyMaterialInTheRow(TestDatabase db, SigningKey key) throws Exception {
         try (Connection connection = db.connect(); PreparedStatement select = connection.prepareStatement(

@@ -15,6 +15,7 @@ import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.out.PackageStaging;
 import dev.signet.application.service.OnlineVerificationService;
 import dev.signet.application.service.PackageLoaderService;
+import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.SignedWorld;
 import dev.signet.domain.audit.AuditEvent;
@@ -140,17 +141,17 @@ class PackageLoaderTest {
             Path unsigned = world.pkg("unsigned.so", "unsigned");
             Cli cli = new Cli(dir.resolve("home"));
 
-            Cli.Result loaded = cli.run(SecretsStayOutOfLogsTest.withDatabase(db, "load", good, "--org", "acme",
+            Cli.Result loaded = cli.run(DatabaseArgs.on(db, "load", good, "--org", "acme",
                     "--out", dir.resolve("loaded.so")));
             assertThat(loaded.exitCode()).as(loaded.toString()).isZero();
             assertThat(dir.resolve("loaded.so")).hasContent("good");
 
-            Cli.Result refused = cli.run(SecretsStayOutOfLogsTest.withDatabase(db, "load", unsigned, "--org", "acme",
+            Cli.Result refused = cli.run(DatabaseArgs.on(db, "load", unsigned, "--org", "acme",
                     "--out", dir.resolve("refused.so")));
             assertThat(refused.exitCode()).isEqualTo(6);
             assertThat(dir.resolve("refused.so")).doesNotExist();
 
-            Cli.Result allowed = cli.run(SecretsStayOutOfLogsTest.withDatabase(db, "load", unsigned, "--org", "acme",
+            Cli.Result allowed = cli.run(DatabaseArgs.on(db, "load", unsigned, "--org", "acme",
                     "--out", dir.resolve("allowed.so"), "--allow-unsigned"));
             assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
             assertThat(allowed.out()).startsWith("Loaded UNSIGNED");

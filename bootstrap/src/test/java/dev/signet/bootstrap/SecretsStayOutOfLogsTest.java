@@ -13,6 +13,7 @@ import dev.signet.adapters.crypto.soft.AesGcmPrivateKeyWrapper;
 import dev.signet.adapters.persistence.db.OnEveryDatabase;
 import dev.signet.adapters.persistence.db.TestDatabase;
 import dev.signet.application.port.in.SecurityConfig;
+import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.Keks;
 import dev.signet.domain.Hex;
@@ -63,12 +64,12 @@ class SecretsStayOutOfLogsTest {
             Path nextKekFile = Files.writeString(dir.resolve("next.kek"), Hex.encode(nextKekBytes));
             Cli.Result rotated = new Cli(dir.resolve("home"),
                     Map.of("SIGNET_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(kekBytes)))
-                    .run(withDatabase(db, "kek", "rotate", "--new-kek-file", nextKekFile, "--verbose"));
+                    .run(DatabaseArgs.on(db, "kek", "rotate", "--new-kek-file", nextKekFile, "--verbose"));
             assertThat(rotated.exitCode()).as(rotated.toString()).isZero();
             written.add(rotated.out() + rotated.err());
             Cli.Result wrongKek = new Cli(dir.resolve("home"),
                     Map.of("SIGNET_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(kekBytes)))
-                    .run(withDatabase(db, "sign", pkg, "--key", key.id(), "--verbose"));
+                    .run(DatabaseArgs.on(db, "sign", pkg, "--key", key.id(), "--verbose"));
             assertThat(wrongKek.exitCode()).as(wrongKek.toString()).isEqualTo(1);
             written.add(wrongKek.out() + wrongKek.err());
 
@@ -90,14 +91,6 @@ class SecretsStayOutOfLogsTest {
         }
     }
 
-    static Object[] withDatabase(TestDatabase db, Object... args) {
-        List<Object> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--db-url", db.url()));
-        if (db.user() != null) {
-            all.addAll(List.of("--db-user", db.user(), "--db-password", db.password() == null ? "" : db.password()));
-        }
-        return all.toArray();
-    }
 
     private static byte[] privateSeed(TestDatabase db, SigningKey key, KeyEncryptionKey kek) {
         try (var database = db.open()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.signet.adapters.persistence.db.OnEveryDatabase;
 import dev.signet.adapters.persistence.db.TestDatabase;
 import dev.signet.application.port.in.SignatureSource;
+import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.Processes;
 import dev.signet.bootstrap.support.SignedWorld;
 import dev.signet.domain.key.SigningKey;
@@ -14,6 +15,7 @@ import dev.signet.domain.trust.TrustedKey;
 import dev.signet.domain.verification.UntrustedSigner;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,12 +92,10 @@ class TrustGraphVerificationTest {
     }
 
     private void otherProcess(TestDatabase db, String... command) {
-        List<String> args = new ArrayList<>(List.of(command));
-        args.addAll(List.of("--db-url", db.url(), "--home", dir.resolve("other-home").toString()));
-        if (db.user() != null) {
-            args.addAll(List.of("--db-user", db.user(), "--db-password", db.password() == null ? "" : db.password()));
-        }
-        Processes.Result result = Processes.signet(dir, List.of(), args.toArray(String[]::new));
+        Object[] args = DatabaseArgs.on(db, (Object[]) command);
+        List<String> withHome = new ArrayList<>(Arrays.stream(args).map(String::valueOf).toList());
+        withHome.addAll(List.of("--home", dir.resolve("other-home").toString()));
+        Processes.Result result = Processes.signet(dir, List.of(), withHome.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.output()).isZero();
     }
 

@@ -7,6 +7,7 @@ import dev.signet.adapters.persistence.db.OnEveryDatabase;
 import dev.signet.adapters.persistence.db.TestDatabase;
 import dev.signet.application.port.in.SignatureSource;
 import dev.signet.bootstrap.support.Cli;
+import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.SignedWorld;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.SigningKey;
@@ -20,7 +21,6 @@ import dev.signet.domain.verification.UntrustedSigner;
 import dev.signet.domain.verification.VerificationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,12 +124,7 @@ class VerificationOutcomesTest {
     }
 
     private static Cli.Result cliVerify(Cli cli, TestDatabase db, Path pkg, SignatureSource source) {
-        List<Object> args = new ArrayList<>(List.of("verify", pkg, "--org", "acme", "--source",
-                source.name().toLowerCase(), "--db-url", db.url()));
-        if (db.user() != null) {
-            args.addAll(List.of("--db-user", db.user(), "--db-password", db.password() == null ? "" : db.password()));
-        }
-        return cli.run(args.toArray());
+        return cli.run(DatabaseArgs.on(db, "verify", pkg, "--org", "acme", "--source", source.name().toLowerCase()));
     }
 
     private static void flipSignatureByte(Path sig) throws Exception {

@@ -16,17 +16,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "audit", description = "The durable, hash-chained audit trail.",
         subcommands = {AuditCommand.ListRecords.class, AuditCommand.Verify.class})
-final class AuditCommand implements Runnable {
-    @ParentCommand
-    SignetCli cli;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
-    }
+final class AuditCommand extends CommandGroup {
 
     @Command(name = "list", description = "Print audit records in order: position, time, payload (one JSON object).")
     static final class ListRecords implements Callable<Integer> {

@@ -13,17 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "kek", description = "The key-encryption key that wraps software private keys.",
         subcommands = KekCommand.Rotate.class)
-final class KekCommand implements Runnable {
-    @ParentCommand
-    SignetCli cli;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
-    }
+final class KekCommand extends CommandGroup {
 
     @Command(name = "rotate", description = {"Re-wrap every software key under a new key-encryption key, all or nothing.",
             "The current KEK comes from --kek-file or the environment; rerun it if it was interrupted."})

@@ -19,17 +19,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(mixinStandardHelpOptions = true, name = "key", description = "Signing keys: create, list, export the public half, revoke.",
         subcommands = {KeyCommand.Create.class, KeyCommand.Import.class, KeyCommand.ListKeys.class,
                 KeyCommand.Export.class, KeyCommand.Revoke.class})
-final class KeyCommand implements Runnable {
-    @ParentCommand
-    SignetCli cli;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
-    }
+final class KeyCommand extends CommandGroup {
 
     enum Backend { SOFTWARE, PKCS11 }
 

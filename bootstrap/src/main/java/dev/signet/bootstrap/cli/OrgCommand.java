@@ -9,17 +9,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "org", description = "Create and list organizations.", subcommands = {OrgCommand.Create.class,
         OrgCommand.ListOrgs.class})
-final class OrgCommand implements Runnable {
-    @ParentCommand
-    SignetCli cli;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
-    }
+final class OrgCommand extends CommandGroup {
 
     static JsonLine json(Organization organization) {
         return new JsonLine().put("id", organization.id()).put("name", organization.name())

@@ -20,17 +20,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(mixinStandardHelpOptions = true, name = "trust", description = "Trusted public keys and trust grants between organizations.",
         subcommands = {TrustCommand.Add.class, TrustCommand.ListTrusted.class, TrustCommand.Revoke.class,
                 TrustCommand.Grant.class, TrustCommand.Ungrant.class, TrustCommand.Explain.class})
-final class TrustCommand implements Runnable {
-    @ParentCommand
-    SignetCli cli;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
-    }
+final class TrustCommand extends CommandGroup {
 
     static JsonLine json(TrustedKey key) {
         return new JsonLine().put("id", key.id()).put("org_id", key.organizationId())

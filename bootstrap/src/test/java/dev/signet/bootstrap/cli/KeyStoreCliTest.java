@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signet.adapters.persistence.db.OnEveryDatabase;
 import dev.signet.adapters.persistence.db.TestDatabase;
+import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.Keks;
 import dev.signet.domain.Hex;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +21,7 @@ class KeyStoreCliTest {
 
     @OnEveryDatabase
     void the_whole_key_store_flow_through_the_cli(TestDatabase db) throws Exception {
-        flow(args -> withDatabase(db, args));
+        flow(args -> DatabaseArgs.on(db, args));
     }
 
     @Test
@@ -96,14 +95,6 @@ class KeyStoreCliTest {
         return args;
     }
 
-    static Object[] withDatabase(TestDatabase db, Object... args) {
-        List<Object> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--db-url", db.url()));
-        if (db.user() != null) {
-            all.addAll(List.of("--db-user", db.user(), "--db-password", db.password() == null ? "" : db.password()));
-        }
-        return all.toArray();
-    }
 
     private static String ok(Cli.Result result) {
         assertThat(result.exitCode()).as(result.toString()).isZero();
