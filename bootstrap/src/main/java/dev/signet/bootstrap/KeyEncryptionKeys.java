@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class KeyEncryptionKeys {
     public static final String ENVIRONMENT = "SIGNET_KEY_ENCRYPTION_KEY";
     public static final String ENVIRONMENT_FILE = "SIGNET_KEY_ENCRYPTION_KEY_FILE";
+    public static final String ENVIRONMENT_TOKEN_LABEL = "SIGNET_KEK_PKCS11_LABEL";
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]{43}=");
     private static final int MAX_FILE_BYTES = 1024;
@@ -71,8 +72,20 @@ public final class KeyEncryptionKeys {
 
     /** The KEK per cli.md: a flag's file beats SIGNET_KEY_ENCRYPTION_KEY, which beats ..._FILE. */
     public static Optional<KeyEncryptionKey> resolve(Path fileFlag, Map<String, String> environment) {
+        return resolve(fileFlag, null, environment);
+    }
+
+    /**
+     * As above, with a KEK kept in the PKCS#11 token as the other choice: --kek-file, then --kek-pkcs11-label,
+     * then SIGNET_KEY_ENCRYPTION_KEY, SIGNET_KEY_ENCRYPTION_KEY_FILE, SIGNET_KEK_PKCS11_LABEL.
+     */
+    public static Optional<KeyEncryptionKey> resolve(Path fileFlag, String tokenLabelFlag,
+            Map<String, String> environment) {
         if (fileFlag != null) {
             return Optional.of(fromFile(fileFlag));
+        }
+        if (tokenLabelFlag != null) {
+            return Optional.of(KeyEncryptionKey.inToken(tokenLabelFlag));
         }
         String inline = environment.get(ENVIRONMENT);
         if (inline != null && !inline.isBlank()) {
@@ -81,6 +94,10 @@ public final class KeyEncryptionKeys {
         String file = environment.get(ENVIRONMENT_FILE);
         if (file != null && !file.isBlank()) {
             return Optional.of(fromFile(Path.of(file)));
+        }
+        String tokenLabel = environment.get(ENVIRONMENT_TOKEN_LABEL);
+        if (tokenLabel != null && !tokenLabel.isBlank()) {
+            return Optional.of(KeyEncryptionKey.inToken(tokenLabel.strip()));
         }
         return Optional.empty();
     }

@@ -3,6 +3,8 @@ package dev.signet.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.signet.adapters.crypto.pkcs11.TokenKeyEncryptionKeys;
+import dev.signet.adapters.crypto.pkcs11.TokenPrivateKeyWrapper;
 import dev.signet.adapters.crypto.soft.AesGcmPrivateKeyWrapper;
 import dev.signet.adapters.persistence.db.Database;
 import dev.signet.application.port.in.ManageOrganizationsUseCase;
@@ -40,12 +42,14 @@ final class KeyStoreModule extends AbstractModule {
     private final OfflineComponents offline;
     private final SecurityConfig config;
     private final Optional<HsmKeyCustodian> hsm;
+    private final Optional<TokenKeyEncryptionKeys> tokenKeks;
     private final AuditTrail audit;
     private final Clock clock;
 
     KeyStoreModule(Database database, OfflineComponents offline, SecurityConfig config,
-            Optional<HsmKeyCustodian> hsm, AuditTrail audit, Clock clock) {
+            Optional<HsmKeyCustodian> hsm, Optional<TokenKeyEncryptionKeys> tokenKeks, AuditTrail audit, Clock clock) {
         this.hsm = hsm;
+        this.tokenKeks = tokenKeks;
         this.database = database;
         this.config = config;
         this.offline = offline;
@@ -61,7 +65,8 @@ final class KeyStoreModule extends AbstractModule {
         bind(TrustAclRepository.class).toInstance(database.trustAcls());
         bind(PackageSignatureRepository.class).toInstance(database.packageSignatures());
         bind(Transactions.class).toInstance(database.transactions());
-        bind(PrivateKeyWrapper.class).toInstance(new AesGcmPrivateKeyWrapper());
+        bind(PrivateKeyWrapper.class).toInstance(new KekRoutingWrapper(new AesGcmPrivateKeyWrapper(),
+                tokenKeks.map(TokenPrivateKeyWrapper::new)));
         bind(AuditTrail.class).toInstance(audit);
     }
 

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import dev.signet.adapters.audit.Slf4jAuditTrail;
 import dev.signet.adapters.crypto.pkcs11.Pkcs11Config;
 import dev.signet.adapters.crypto.pkcs11.Pkcs11KeyCustodian;
+import dev.signet.adapters.crypto.pkcs11.TokenKeyEncryptionKeys;
 import dev.signet.adapters.persistence.db.Database;
 import dev.signet.application.port.in.AuditUseCase;
 import dev.signet.application.port.in.LoadPackageUseCase;
@@ -18,6 +19,8 @@ import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.service.AuditService;
 import dev.signet.application.service.DurableAuditTrail;
+import dev.signet.application.service.HsmNotConfigured;
+import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.application.service.OnlineVerificationService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,6 +42,7 @@ import javax.sql.DataSource;
 public final class Signet implements AutoCloseable {
     private final Database database;
     private final Optional<Pkcs11KeyCustodian> hsm;
+    private final Optional<TokenKeyEncryptionKeys> tokenKeks;
     private final KeyManager keyManager;
     private final PackageSigner packageSigner;
     private final PackageVerifier verifier;
@@ -52,8 +56,9 @@ public final class Signet implements AutoCloseable {
         this.hsm = hsm;
         this.config = config;
         AuditTrail durable = new DurableAuditTrail(database.auditLog(), audit, clock);
+        this.tokenKeks = hsm.map(TokenKeyEncryptionKeys::new);
         Injector injector = Guice.createInjector(new KeyStoreModule(database, offline, config,
-                hsm.map(HsmKeyCustodian.class::cast), durable, clock));
+                hsm.map(HsmKeyCustodian.class::cast), tokenKeks, durable, clock));
         this.keyManager = new KeyManager(injector.getInstance(ManageOrganizationsUseCase.class),
                 injector.getInstance(ManageSigningKeysUseCase.class), injector.getInstance(ManageTrustUseCase.class),
                 injector.getInstance(RotateKekUseCase.class), config);
@@ -87,6 +92,16 @@ public final class Signet implements AutoCloseable {
      */
     public LoadPackageUseCase packageLoader() {
         return packageLoader;
+    }
+
+    /**
+     * Generates a key-encryption key inside the configured PKCS#11 token (AES-256, sensitive,
+     * non-extractable) and returns it; use it like a KEK given at run time, e.g. as the target of
+     * {@link KeyManager#rotateKeyEncryptionKey}.
+     */
+    public KeyEncryptionKey createKeyEncryptionKeyInToken(String label) {
+        tokenKeks.orElseThrow(HsmNotConfigured::new).generate(label);
+        return KeyEncryptionKey.inToken(label);
     }
 
     /** The durable audit trail: list its records, and check that its hash chain is whole. */

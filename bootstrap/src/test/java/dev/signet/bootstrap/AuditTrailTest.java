@@ -53,7 +53,7 @@ class AuditTrailTest {
     void every_operation_leaves_exactly_its_events_in_the_log_and_the_chain(TestDatabase db) throws Exception {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         OutputStreamAppender<ILoggingEvent> appender = jsonAppender(json);
-        KeyEncryptionKey kek = Keks.random();
+        KeyEncryptionKey.InMemory kek = Keks.random();
         try (Signet signet = Signet.builder().jdbcUrl(db.url(), db.user(), db.password())
                 .securityConfig(SecurityConfig.builder().keyEncryptionKey(kek).build()).build()) {
             runEveryOperationOnce(signet);

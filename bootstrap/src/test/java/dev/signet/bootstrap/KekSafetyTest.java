@@ -36,8 +36,8 @@ class KekSafetyTest {
 
     @OnEveryDatabase
     void the_wrong_kek_fails_with_a_message_that_names_no_key_material(TestDatabase db) throws Exception {
-        KeyEncryptionKey kek = Keks.random();
-        KeyEncryptionKey wrong = Keks.random();
+        KeyEncryptionKey.InMemory kek = Keks.random();
+        KeyEncryptionKey.InMemory wrong = Keks.random();
         try (Signet signet = open(db)) {
             SigningKey key = signet.keyManager().createSigningKey(org(signet), "k", kek);
             assertThatThrownBy(() -> signet.packageSigner().signPackageWithDbKey(pkg(), key.id(), wrong, false))

@@ -44,7 +44,7 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SecurityConfig config = SecurityConfig.builder().requireSignatures(!allowUnsigned)
-                .keyEncryptionKey(KeyEncryptionKeys.resolve(store.kekFile, cli.environment()).orElse(null)).build();
+                .keyEncryptionKey(KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel, cli.environment()).orElse(null)).build();
         try (Signet signet = cli.openSignet(global, store, config)) {
             LoadedPackage loaded = signet.packageLoader().load(packageFile, signet.keyManager().organization(org).id());
             Files.move(loaded.path(), out, StandardCopyOption.REPLACE_EXISTING);

@@ -87,7 +87,7 @@ public final class SignetCli implements Runnable {
     /** Opens the key store the options and environment name (flags beat variables beat defaults). */
     Signet openSignet(GlobalOptions options, StoreOptions store) {
         return openSignet(options, store, SecurityConfig.builder()
-                .keyEncryptionKey(KeyEncryptionKeys.resolve(store.kekFile, environment).orElse(null)).build());
+                .keyEncryptionKey(KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel, environment).orElse(null)).build());
     }
 
     Signet openSignet(GlobalOptions options, StoreOptions store, SecurityConfig config) {

@@ -21,6 +21,11 @@ final class StoreOptions {
                     + "Default: $SIGNET_KEY_ENCRYPTION_KEY, else the file named by $SIGNET_KEY_ENCRYPTION_KEY_FILE")
     Path kekFile;
 
+    @Option(names = "--kek-pkcs11-label", paramLabel = "LABEL",
+            description = "Use the key-encryption key kept in the PKCS#11 token under LABEL (see: signet kek create). "
+                    + "Default: $SIGNET_KEK_PKCS11_LABEL, after the run-time KEK settings")
+    String kekTokenLabel;
+
     @Option(names = "--pkcs11-library", paramLabel = "FILE",
             description = "PKCS#11 module for HSM keys, e.g. /usr/lib/softhsm/libsofthsm2.so. Default: $SIGNET_PKCS11_LIBRARY")
     Path pkcs11Library;

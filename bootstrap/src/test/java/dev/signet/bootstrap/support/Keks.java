@@ -16,7 +16,7 @@ public final class Keks {
         return bytes;
     }
 
-    public static KeyEncryptionKey random() {
+    public static KeyEncryptionKey.InMemory random() {
         return KeyEncryptionKey.of(randomBytes());
     }
 }

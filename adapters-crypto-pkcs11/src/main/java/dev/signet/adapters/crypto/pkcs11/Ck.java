@@ -11,6 +11,8 @@ final class Ck {
     // Object classes (CKO_) and key types (CKK_)
     static final long CKO_PUBLIC_KEY = 0x2;
     static final long CKO_PRIVATE_KEY = 0x3;
+    static final long CKO_SECRET_KEY = 0x4;
+    static final long CKK_AES = 0x1F;
     static final long CKK_EC_EDWARDS = 0x40;
 
     // Attributes (CKA_)
@@ -22,11 +24,14 @@ final class Ck {
     static final long CKA_KEY_TYPE = 0x100;
     static final long CKA_ID = 0x102;
     static final long CKA_SENSITIVE = 0x103;
+    static final long CKA_ENCRYPT = 0x104;
     static final long CKA_DECRYPT = 0x105;
+    static final long CKA_WRAP = 0x106;
     static final long CKA_UNWRAP = 0x107;
     static final long CKA_SIGN = 0x108;
     static final long CKA_VERIFY = 0x10A;
     static final long CKA_DERIVE = 0x10C;
+    static final long CKA_VALUE_LEN = 0x161;
     static final long CKA_EXTRACTABLE = 0x162;
     static final long CKA_NEVER_EXTRACTABLE = 0x164;
     static final long CKA_ALWAYS_SENSITIVE = 0x165;
@@ -36,6 +41,8 @@ final class Ck {
     // Mechanisms (CKM_)
     static final long CKM_EC_EDWARDS_KEY_PAIR_GEN = 0x1055;
     static final long CKM_EDDSA = 0x1057;
+    static final long CKM_AES_KEY_GEN = 0x1080;
+    static final long CKM_AES_GCM = 0x1087;
 
     // Sessions: C_OpenSession flags (CKF_), user types (CKU_), session states (CKS_)
     static final long CKF_RW_SESSION = 0x2;

@@ -3,9 +3,11 @@ package dev.signet.adapters.crypto.pkcs11;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import sun.security.pkcs11.wrapper.CK_ATTRIBUTE;
 import sun.security.pkcs11.wrapper.CK_C_INITIALIZE_ARGS;
+import sun.security.pkcs11.wrapper.CK_GCM_PARAMS;
 import sun.security.pkcs11.wrapper.CK_INFO;
 import sun.security.pkcs11.wrapper.CK_MECHANISM;
 import sun.security.pkcs11.wrapper.CK_SESSION_INFO;
@@ -179,6 +181,68 @@ public final class Cryptoki implements SessionFunctions {
         }
     }
 
+    /** C_GenerateKey with a parameterless mechanism (e.g. CKM_AES_KEY_GEN); returns the new key's handle. */
+    long generateKey(long session, long mechanism, List<Attribute> template) {
+        try {
+            return library.C_GenerateKey(session, new CK_MECHANISM(mechanism), template(template));
+        } catch (PKCS11Exception e) {
+            throw failure("C_GenerateKey", e);
+        }
+    }
+
+    /** C_EncryptInit with a mechanism that takes CK_GCM_PARAMS (CKM_AES_GCM). */
+    void encryptInit(long session, long mechanism, GcmParams parameters, long key) {
+        try {
+            library.C_EncryptInit(session, gcm(mechanism, parameters), key);
+        } catch (PKCS11Exception e) {
+            throw failure("C_EncryptInit", e);
+        }
+    }
+
+    /**
+     * C_Encrypt (single part) into a buffer of {@code maxEncryptedLength} bytes; returns the bytes the
+     * token wrote. The JDK wrapper has no length query (a NULL output), so the caller sizes the buffer.
+     */
+    byte[] encrypt(long session, byte[] data, int maxEncryptedLength) {
+        byte[] out = new byte[maxEncryptedLength];
+        try {
+            int length = library.C_Encrypt(session, 0, data, 0, data.length, 0, out, 0, out.length);
+            return length == out.length ? out : Arrays.copyOf(out, length);
+        } catch (PKCS11Exception e) {
+            throw failure("C_Encrypt", e);
+        }
+    }
+
+    /** C_DecryptInit with a mechanism that takes CK_GCM_PARAMS (CKM_AES_GCM). */
+    void decryptInit(long session, long mechanism, GcmParams parameters, long key) {
+        try {
+            library.C_DecryptInit(session, gcm(mechanism, parameters), key);
+        } catch (PKCS11Exception e) {
+            throw failure("C_DecryptInit", e);
+        }
+    }
+
+    /**
+     * C_Decrypt (single part) into a buffer of {@code maxDataLength} bytes; returns the bytes the token
+     * wrote. The output may be secret (a wrapped private key), so a buffer larger than the result is
+     * wiped rather than left to the garbage collector.
+     */
+    byte[] decrypt(long session, byte[] encryptedData, int maxDataLength) {
+        byte[] out = new byte[maxDataLength];
+        try {
+            int length = library.C_Decrypt(session, 0, encryptedData, 0, encryptedData.length, 0, out, 0, out.length);
+            if (length == out.length) {
+                return out;
+            }
+            byte[] data = Arrays.copyOf(out, length);
+            Arrays.fill(out, (byte) 0);
+            return data;
+        } catch (PKCS11Exception e) {
+            Arrays.fill(out, (byte) 0);
+            throw failure("C_Decrypt", e);
+        }
+    }
+
     /** C_FindObjectsInit. */
     void findObjectsInit(long session, List<Attribute> template) {
         try {
@@ -263,8 +327,26 @@ public final class Cryptoki implements SessionFunctions {
     record KeyPairHandles(long publicKey, long privateKey) {
     }
 
+    /**
+     * CK_GCM_PARAMS: the IV (pIv, ulIvLen), the additional authenticated data (pAAD, ulAADLen) and the
+     * tag length in bits (ulTagBits). The arrays are the caller's, not copied: this is a call argument.
+     */
+    record GcmParams(byte[] iv, byte[] aad, int tagBits) {
+    }
+
     private static Pkcs11Failure failure(String function, PKCS11Exception e) {
         return new Pkcs11Failure(function, e.getErrorCode(), null, e);
+    }
+
+    /**
+     * CK_GCM_PARAMS has two layouts in the wild: the v2.40 specification's, and its header's with an extra
+     * ulIvBits (what SoftHSM2 uses). The JDK's native C_EncryptInit/C_DecryptInit passes the first and,
+     * when the token answers CKR_ARGUMENTS_BAD or CKR_MECHANISM_PARAM_INVALID, calls again with the
+     * second (ulIvBits = ulIvLen * 8), so either kind of token works through this one call.
+     */
+    private static CK_MECHANISM gcm(long mechanism, GcmParams parameters) {
+        return new CK_MECHANISM(mechanism,
+                new CK_GCM_PARAMS(parameters.tagBits(), parameters.iv(), parameters.aad()));
     }
 
     private static CK_ATTRIBUTE[] template(List<Attribute> attributes) {

@@ -16,6 +16,9 @@ public final class Pkcs11Failure extends SignetException {
     public static final long CKR_GENERAL_ERROR = 0x05;
     public static final long CKR_FUNCTION_FAILED = 0x06;
     public static final long CKR_ATTRIBUTE_SENSITIVE = 0x11;
+    public static final long CKR_ENCRYPTED_DATA_INVALID = 0x40;
+    public static final long CKR_ENCRYPTED_DATA_LEN_RANGE = 0x41;
+    public static final long CKR_AEAD_DECRYPT_FAILED = 0x42;
     public static final long CKR_PIN_INCORRECT = 0xA0;
     public static final long CKR_PIN_EXPIRED = 0xA3;
     public static final long CKR_PIN_LOCKED = 0xA4;
@@ -24,6 +27,7 @@ public final class Pkcs11Failure extends SignetException {
     public static final long CKR_TOKEN_NOT_PRESENT = 0xE0;
     public static final long CKR_USER_ALREADY_LOGGED_IN = 0x100;
     public static final long CKR_USER_NOT_LOGGED_IN = 0x101;
+    public static final long CKR_BUFFER_TOO_SMALL = 0x150;
     public static final long CKR_CRYPTOKI_ALREADY_INITIALIZED = 0x191;
 
     private final String function;

@@ -141,7 +141,8 @@ public final class Pkcs11KeyCustodian implements HsmKeyCustodian, AutoCloseable 
         return cryptoki;
     }
 
-    private <T> T call(String operation, SessionPool.SessionWork<T> work) {
+    /** Work in one pooled session under the retry, circuit breaker and bulkhead; shared with the KEKs. */
+    <T> T call(String operation, SessionPool.SessionWork<T> work) {
         return resilience.call(operation, () -> pool.withSession(work));
     }
 

@@ -20,7 +20,7 @@ class AesGcmPrivateKeyWrapperTest {
             "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60", 32, "seed");
 
     private final AesGcmPrivateKeyWrapper wrapper = new AesGcmPrivateKeyWrapper();
-    private final KeyEncryptionKey kek = randomKek();
+    private final KeyEncryptionKey.InMemory kek = randomKek();
     private final KeyId keyId = KeyId.random();
     private final OrganizationId org = OrganizationId.random();
 
@@ -70,7 +70,7 @@ class AesGcmPrivateKeyWrapperTest {
     @Test
     void the_wrong_kek_fails_with_a_message_naming_ids_not_keys() {
         KeyCustody.Software custody = wrapper.wrap(Ed25519PrivateKey.fromSeed(SEED), kek, keyId, org);
-        KeyEncryptionKey wrong = randomKek();
+        KeyEncryptionKey.InMemory wrong = randomKek();
         assertThatThrownBy(() -> wrapper.unwrap(custody, wrong, keyId, org))
                 .isInstanceOf(WrongKeyEncryptionKey.class)
                 .hasMessageContaining(kek.id().value()).hasMessageContaining(wrong.id().value())
@@ -85,7 +85,7 @@ class AesGcmPrivateKeyWrapperTest {
         assertThatThrownBy(() -> wrapper.unwrap(relabelled, other, keyId, org)).isInstanceOf(KeyUnwrapFailed.class);
     }
 
-    private static KeyEncryptionKey randomKek() {
+    private static KeyEncryptionKey.InMemory randomKek() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return KeyEncryptionKey.of(bytes);
