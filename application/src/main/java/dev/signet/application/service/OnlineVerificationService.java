@@ -28,6 +28,7 @@ import dev.signet.domain.verification.VerifiedPackage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Online verification (compat.md, "Verification outcomes"): the signature from the {@code .sig} file or
@@ -148,7 +149,7 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
         throw mostTelling;
     }
 
-    private static java.util.function.Function<KeyFingerprint, Optional<SignatureChecks.TrustedSigner>> signers(
+    private static Function<KeyFingerprint, Optional<SignatureChecks.TrustedSigner>> signers(
             TrustRule rule, OrganizationId organization) {
         return fingerprint -> rule.explain(organization, fingerprint)
                 .map(path -> new SignatureChecks.TrustedSigner(path.trustedKey().publicKey(), Optional.of(path)));

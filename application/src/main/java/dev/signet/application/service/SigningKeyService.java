@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 public final class SigningKeyService implements ManageSigningKeysUseCase {
     private final OrganizationRepository organizations;
@@ -81,7 +82,7 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
         });
     }
 
-    private SigningKey store(OrganizationId organization, KeyName name, java.util.function.Supplier<SigningKey> make) {
+    private SigningKey store(OrganizationId organization, KeyName name, Supplier<SigningKey> make) {
         try {
             SigningKey key = make.get();
             transactions.run(() -> {
@@ -97,7 +98,7 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
     }
 
     private HsmKeyCustodian custodian() {
-        return hsm.orElseThrow(() -> new HsmNotConfigured());
+        return hsm.orElseThrow(HsmNotConfigured::new);
     }
 
     @Override

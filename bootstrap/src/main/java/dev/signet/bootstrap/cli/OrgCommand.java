@@ -2,6 +2,7 @@ package dev.signet.bootstrap.cli;
 
 import dev.signet.bootstrap.Signet;
 import dev.signet.domain.organization.Organization;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -17,7 +18,7 @@ final class OrgCommand extends CommandGroup {
     }
 
     @Command(name = "create", description = "Create an organization; prints its id.")
-    static final class Create implements java.util.concurrent.Callable<Integer> {
+    static final class Create implements Callable<Integer> {
         @ParentCommand
         OrgCommand parent;
 
@@ -41,7 +42,7 @@ final class OrgCommand extends CommandGroup {
     }
 
     @Command(name = "list", description = "List organizations: id and name.")
-    static final class ListOrgs implements java.util.concurrent.Callable<Integer> {
+    static final class ListOrgs implements Callable<Integer> {
         @ParentCommand
         OrgCommand parent;
 

@@ -2,6 +2,7 @@ package dev.signet.bootstrap.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Prints a command's answer as text, or with --json as one JSON object (or one array for lists). */
@@ -18,8 +19,7 @@ final class Output {
         out.println(json ? object.toString() : text);
     }
 
-    <T> void printList(List<T> items, java.util.function.Function<T, String> text,
-            java.util.function.Function<T, JsonLine> object) {
+    <T> void printList(List<T> items, Function<T, String> text, Function<T, JsonLine> object) {
         if (json) {
             out.println(items.stream().map(item -> object.apply(item).toString())
                     .collect(Collectors.joining(",", "[", "]")));

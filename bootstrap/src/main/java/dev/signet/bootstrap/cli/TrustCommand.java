@@ -10,6 +10,8 @@ import dev.signet.domain.trust.TrustedKeyId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,8 +111,8 @@ final class TrustCommand extends CommandGroup {
             return ExitCodes.OK;
         }
 
-        private static String jsonArray(java.util.stream.Stream<JsonLine> items) {
-            return items.map(JsonLine::toString).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        private static String jsonArray(Stream<JsonLine> items) {
+            return items.map(JsonLine::toString).collect(Collectors.joining(",", "[", "]"));
         }
     }
 

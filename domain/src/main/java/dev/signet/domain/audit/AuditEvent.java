@@ -1,11 +1,11 @@
 package dev.signet.domain.audit;
 
-import dev.signet.domain.Require;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.trust.TrustedKeyId;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -198,8 +198,7 @@ public sealed interface AuditEvent {
         }
 
         Map<String, Object> map() {
-            Require.present(map, "fields");
-            return java.util.Collections.unmodifiableMap(map);
+            return Collections.unmodifiableMap(map);
         }
     }
 }
