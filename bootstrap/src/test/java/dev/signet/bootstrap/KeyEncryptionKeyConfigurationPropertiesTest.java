@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.StringLength;
 /** Configuration text for the KEK ends in a KEK or InvalidKeyEncryptionKey, whose message never echoes the value. */
 class KeyEncryptionKeyConfigurationPropertiesTest {
 
-    @Property(tries = 2000, seed = "20261125")
+    @Property(seed = "20261125")
     void any_text_is_a_kek_or_a_typed_error_that_does_not_echo_it(@ForAll @StringLength(max = 120) String text) {
         try {
             assertThat(KeyEncryptionKeys.parse(text, "SIGNET_KEY_ENCRYPTION_KEY")).isNotNull();
@@ -27,7 +27,7 @@ class KeyEncryptionKeyConfigurationPropertiesTest {
         }
     }
 
-    @Property(tries = 500, seed = "20261125")
+    @Property(seed = "20261125")
     void keys_of_the_wrong_length_are_refused(@ForAll @Size(min = 1, max = 64) byte[] bytes) {
         if (bytes.length == KeyEncryptionKey.LENGTH) {
             return;
@@ -38,7 +38,7 @@ class KeyEncryptionKeyConfigurationPropertiesTest {
                 .isInstanceOf(KeyEncryptionKeys.InvalidKeyEncryptionKey.class);
     }
 
-    @Property(tries = 500, seed = "20261125")
+    @Property(seed = "20261125")
     void a_valid_key_reads_the_same_as_hex_and_base64(@ForAll @Size(32) byte[] bytes,
             @ForAll @IntRange(min = 0, max = 3) int padding) {
         if (isAllZero(bytes)) {

@@ -15,18 +15,19 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Whatever bytes arrive as a key, reading ends in a key or a MalformedKey with a one-line message, never
- * another exception. Fixed seeds keep the run repeatable; `-Djqwik.tries.default=N` runs more.
+ * another exception. A fixed seed keeps the run repeatable; tries come from junit-platform.properties (1,000) or
+ * {@code -Djqwik.tries.default=N} for a longer run.
  */
 class KeyParsingPropertiesTest {
     private final PemPublicKeyCodec publicKeys = new PemPublicKeyCodec();
     private final Pkcs8PrivateKeyReader privateKeys = new Pkcs8PrivateKeyReader();
 
-    @Property(tries = 2000, seed = "20261125")
+    @Property(seed = "20261125")
     void random_bytes_read_as_a_public_key_or_fail_as_malformed(@ForAll @Size(max = 200) byte[] bytes) {
         assertReadOrMalformed(() -> publicKeys.read(bytes));
     }
 
-    @Property(tries = 1000, seed = "20261125")
+    @Property(seed = "20261125")
     void pem_wrapped_random_der_reads_or_fails_as_malformed(@ForAll("pemBodies") String pem) {
         byte[] bytes = pem.getBytes(StandardCharsets.US_ASCII);
         assertReadOrMalformed(() -> publicKeys.read(bytes));
@@ -37,7 +38,7 @@ class KeyParsingPropertiesTest {
         });
     }
 
-    @Property(tries = 1000, seed = "20261125")
+    @Property(seed = "20261125")
     void hex_like_text_reads_or_fails_as_malformed(@ForAll("hexish") String text) {
         assertReadOrMalformed(() -> publicKeys.read(text.getBytes(StandardCharsets.UTF_8)));
     }

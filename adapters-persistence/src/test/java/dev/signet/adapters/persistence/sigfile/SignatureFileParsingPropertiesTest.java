@@ -19,20 +19,21 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Hostile input never escapes the typed error: whatever bytes a .sig file holds, reading ends in a
- * PackageSignature or a MalformedSignature with a one-line message, never another exception. Fixed
- * seeds keep the run repeatable; `-Djqwik.tries.default=N` runs more.
+ * PackageSignature or a MalformedSignature with a one-line message, never another exception. A fixed
+ * seed keeps the run repeatable; tries come from junit-platform.properties (1,000) or
+ * {@code -Djqwik.tries.default=N} for a longer run.
  */
 class SignatureFileParsingPropertiesTest {
     private static final byte[] VALID = new JsonDetachedSignatureFiles().encode(new PackageSignature(
             new PackageHash(new byte[32]), new KeyFingerprint(new byte[32]), new Ed25519Signature(new byte[64]),
             Instant.parse("2026-01-28T12:00:00Z")));
 
-    @Property(tries = 2000, seed = "20261125")
+    @Property(seed = "20261125")
     void random_bytes_parse_or_fail_as_malformed(@ForAll @Size(max = 600) byte[] bytes) {
         assertParsesOrIsMalformed(bytes);
     }
 
-    @Property(tries = 2000, seed = "20261125")
+    @Property(seed = "20261125")
     void mutations_of_a_valid_file_parse_or_fail_as_malformed(@ForAll @IntRange(min = 0, max = 369) int position,
             @ForAll byte replacement, @ForAll @IntRange(min = 0, max = 3) int kind) {
         byte[] mutated = switch (kind) {
@@ -44,7 +45,7 @@ class SignatureFileParsingPropertiesTest {
         assertParsesOrIsMalformed(mutated);
     }
 
-    @Property(tries = 500, seed = "20261125")
+    @Property(seed = "20261125")
     void json_shaped_hostile_documents_parse_or_fail_as_malformed(@ForAll("hostileJson") String json) {
         assertParsesOrIsMalformed(json.getBytes(StandardCharsets.UTF_8));
     }
