@@ -44,6 +44,22 @@ public final class Processes {
         return result.output();
     }
 
+    /** A class's main in a fresh JVM on this test's classpath, with the JVM flags Signet needs. */
+    public static Result java(Path workingDir, Class<?> main, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String flag : System.getProperty("signet.pkcs11.jvm.flags", "").split(" ")) {
+            if (!flag.isBlank()) {
+                command.add(flag);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        return run(workingDir, command.toArray(String[]::new));
+    }
+
     /** The signet CLI in a fresh JVM with the given extra JVM options, as the launcher starts it. */
     public static Result signet(Path workingDir, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
