@@ -3,7 +3,9 @@ package dev.signet.domain.key;
 import dev.signet.domain.organization.OrganizationId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,6 +48,51 @@ public final class WrappedKeyLayout {
     }
 
     public record Parts(byte[] nonce, byte[] ciphertextAndTag) {
+    }
+
+    /** AES-256-GCM under one KEK, wherever it runs (in process or in an HSM). */
+    public interface Aead {
+        /** @return ciphertext || tag */
+        byte[] seal(byte[] nonce, byte[] associatedData, byte[] plaintext);
+
+        /** @return the plaintext, or empty when the ciphertext, nonce or associated data is not authentic */
+        Optional<byte[]> open(byte[] nonce, byte[] associatedData, byte[] ciphertextAndTag);
+    }
+
+    /** Wraps a private key under {@code kek} with a fresh nonce, bound to its row; the seed copy is wiped. */
+    public static KeyCustody.Software wrap(Ed25519PrivateKey privateKey, KeyEncryptionKey kek, KeyId keyId,
+            OrganizationId organization, Aead aead, SecureRandom random) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] seed = privateKey.seed();
+        try {
+            byte[] sealed = aead.seal(nonce, associatedData(keyId, organization), seed);
+            return new KeyCustody.Software(assemble(nonce, sealed), kek.id());
+        } finally {
+            Arrays.fill(seed, (byte) 0);
+        }
+    }
+
+    /**
+     * Opens a wrapped private key; the decrypted seed copy is wiped.
+     *
+     * @throws WrongKeyEncryptionKey when {@code kek} is not the one it was wrapped under
+     * @throws KeyUnwrapFailed when the stored value is not authentic for this row
+     */
+    public static Ed25519PrivateKey unwrap(KeyCustody.Software custody, KeyEncryptionKey kek, KeyId keyId,
+            OrganizationId organization, Aead aead) {
+        if (!custody.kekId().equals(kek.id())) {
+            throw new WrongKeyEncryptionKey(keyId, custody.kekId(), kek.id());
+        }
+        Parts parts = parse(custody.wrappedKey(), keyId);
+        byte[] seed = aead.open(parts.nonce(), associatedData(keyId, organization), parts.ciphertextAndTag())
+                .orElseThrow(() -> new KeyUnwrapFailed(keyId, "authentication failed: the ciphertext was altered or "
+                        + "belongs to another key or organization"));
+        try {
+            return Ed25519PrivateKey.fromSeed(seed);
+        } finally {
+            Arrays.fill(seed, (byte) 0);
+        }
     }
 
     private static byte[] uuidBytes(UUID uuid) {
