@@ -29,6 +29,7 @@ import dev.signet.application.service.PackageLoaderService;
 import dev.signet.application.service.OrganizationService;
 import dev.signet.application.service.SigningKeyService;
 import dev.signet.application.service.StoredKeySigningService;
+import dev.signet.application.service.TrustCache;
 import dev.signet.application.service.TrustService;
 import java.time.Clock;
 import java.util.Optional;
@@ -44,16 +45,19 @@ final class KeyStoreModule extends AbstractModule {
     private final Optional<HsmKeyCustodian> hsm;
     private final Optional<TokenKeyEncryptionKeys> tokenKeks;
     private final AuditTrail audit;
+    private final TrustCache trustCache;
     private final Clock clock;
 
     KeyStoreModule(Database database, OfflineComponents offline, SecurityConfig config,
-            Optional<HsmKeyCustodian> hsm, Optional<TokenKeyEncryptionKeys> tokenKeks, AuditTrail audit, Clock clock) {
+            Optional<HsmKeyCustodian> hsm, Optional<TokenKeyEncryptionKeys> tokenKeks, AuditTrail audit,
+            TrustCache trustCache, Clock clock) {
         this.hsm = hsm;
         this.tokenKeks = tokenKeks;
         this.database = database;
         this.config = config;
         this.offline = offline;
         this.audit = audit;
+        this.trustCache = trustCache;
         this.clock = clock;
     }
 
@@ -88,7 +92,8 @@ final class KeyStoreModule extends AbstractModule {
     @Singleton
     ManageTrustUseCase trust(OrganizationRepository organizations, TrustedKeyRepository trustedKeys,
             TrustAclRepository acls, Transactions transactions) {
-        return new TrustService(organizations, trustedKeys, acls, offline.publicKeys(), transactions, audit, clock);
+        return new TrustService(organizations, trustedKeys, acls, offline.publicKeys(), transactions, audit, trustCache,
+                clock);
     }
 
     @Provides
@@ -105,7 +110,7 @@ final class KeyStoreModule extends AbstractModule {
             TrustedKeyRepository trustedKeys, TrustAclRepository acls, PackageSignatureRepository signatures,
             Transactions transactions) {
         return new OnlineVerificationService(offline.hasher(), offline.signatureFiles(), signatures, organizations,
-                trustedKeys, acls, offline.verifier(), transactions, audit);
+                trustedKeys, acls, trustCache, offline.verifier(), transactions, audit);
     }
 
     @Provides

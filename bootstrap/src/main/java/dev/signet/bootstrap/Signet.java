@@ -18,7 +18,9 @@ import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.service.AuditService;
+import dev.signet.application.service.DeferredAuditWriter;
 import dev.signet.application.service.DurableAuditTrail;
+import dev.signet.application.service.TrustCache;
 import dev.signet.application.service.HsmNotConfigured;
 import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.application.service.OnlineVerificationService;
@@ -49,16 +51,20 @@ public final class Signet implements AutoCloseable {
     private final LoadPackageUseCase packageLoader;
     private final AuditUseCase audit;
     private final SecurityConfig config;
+    private final DeferredAuditWriter deferredAudit;
 
     private Signet(Database database, Optional<Pkcs11KeyCustodian> hsm, OfflineComponents offline,
             SecurityConfig config, AuditTrail audit, Clock clock) {
         this.database = database;
         this.hsm = hsm;
         this.config = config;
-        AuditTrail durable = new DurableAuditTrail(database.auditLog(), audit, clock);
+        this.deferredAudit = new DeferredAuditWriter(database.auditLog(), database.transactions());
+        AuditTrail durable = new DurableAuditTrail(database.auditLog(), deferredAudit, audit, clock);
+        TrustCache trustCache = new TrustCache(database.organizations(), database.trustedKeys(), database.trustAcls(),
+                database.trustVersion(), database.transactions());
         this.tokenKeks = hsm.map(TokenKeyEncryptionKeys::new);
         Injector injector = Guice.createInjector(new KeyStoreModule(database, offline, config,
-                hsm.map(HsmKeyCustodian.class::cast), tokenKeks, durable, clock));
+                hsm.map(HsmKeyCustodian.class::cast), tokenKeks, durable, trustCache, clock));
         this.keyManager = new KeyManager(injector.getInstance(ManageOrganizationsUseCase.class),
                 injector.getInstance(ManageSigningKeysUseCase.class), injector.getInstance(ManageTrustUseCase.class),
                 injector.getInstance(RotateKekUseCase.class), config);
@@ -67,7 +73,7 @@ public final class Signet implements AutoCloseable {
         OnlineVerificationService verification = injector.getInstance(OnlineVerificationService.class);
         this.verifier = new PackageVerifier(verification, verification);
         this.packageLoader = injector.getInstance(LoadPackageUseCase.class);
-        this.audit = new AuditService(database.auditLog(), database.transactions());
+        this.audit = new AuditService(database.auditLog(), deferredAudit, database.transactions());
     }
 
     public static Builder builder() {
@@ -113,12 +119,17 @@ public final class Signet implements AutoCloseable {
         return config;
     }
 
+    /** Writes the audit records still waiting, then lets go of the HSM and the database. */
     @Override
     public void close() {
         try {
-            hsm.ifPresent(Pkcs11KeyCustodian::close);
+            deferredAudit.close();
         } finally {
-            database.close();
+            try {
+                hsm.ifPresent(Pkcs11KeyCustodian::close);
+            } finally {
+                database.close();
+            }
         }
     }
 

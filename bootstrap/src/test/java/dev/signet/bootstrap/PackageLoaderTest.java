@@ -15,6 +15,7 @@ import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.out.PackageStaging;
 import dev.signet.application.service.OnlineVerificationService;
 import dev.signet.application.service.PackageLoaderService;
+import dev.signet.application.service.TrustCache;
 import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.SignedWorld;
@@ -116,8 +117,10 @@ class PackageLoaderTest {
             };
             OnlineVerificationService verification = new OnlineVerificationService(hasher,
                     new JsonDetachedSignatureFiles(), database.packageSignatures(), database.organizations(),
-                    database.trustedKeys(), database.trustAcls(), new BouncyCastleSignatureVerifier(),
-                    database.transactions(), world.audit::add);
+                    database.trustedKeys(), database.trustAcls(),
+                    new TrustCache(database.organizations(), database.trustedKeys(), database.trustAcls(),
+                            database.trustVersion(), database.transactions()),
+                    new BouncyCastleSignatureVerifier(), database.transactions(), world.audit::add);
             PackageLoaderService loader = new PackageLoaderService(attackerRacesTheLoader, verification,
                     SecurityConfig.builder().build(), world.audit::add);
 

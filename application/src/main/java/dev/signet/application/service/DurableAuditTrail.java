@@ -1,29 +1,43 @@
 package dev.signet.application.service;
 
 import dev.signet.application.port.out.AuditLog;
+import dev.signet.application.port.out.AuditLog.Occurrence;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.domain.audit.AuditEvent;
 import java.time.Clock;
 
 /**
- * Every event goes to the durable chain first, in the caller's transaction, so a change and its record
- * commit together and an event that cannot be made durable fails the operation; then to the stream
- * (the SIEM's JSON log).
+ * Every event goes to the durable chain and to the stream (the SIEM's JSON log). The record of a change goes
+ * into the chain first, in the caller's transaction, so a change and its record commit together and an event
+ * that cannot be made durable fails the operation. The record of an event that changes nothing (a
+ * verification, a package load) is handed to the {@link DeferredAuditWriter}, which writes such records in
+ * batches behind the caller (decision 0005).
  */
 public final class DurableAuditTrail implements AuditTrail {
     private final AuditLog log;
+    private final DeferredAuditWriter deferred;
     private final AuditTrail stream;
     private final Clock clock;
 
-    public DurableAuditTrail(AuditLog log, AuditTrail stream, Clock clock) {
+    public DurableAuditTrail(AuditLog log, DeferredAuditWriter deferred, AuditTrail stream, Clock clock) {
         this.log = log;
+        this.deferred = deferred;
         this.stream = stream;
         this.clock = clock;
     }
 
     @Override
     public void record(AuditEvent event) {
-        log.append(event, clock.instant());
+        if (changesNothing(event)) {
+            deferred.submit(new Occurrence(event, clock.instant()));
+        } else {
+            log.append(event, clock.instant());
+        }
         stream.record(event);
+    }
+
+    private static boolean changesNothing(AuditEvent event) {
+        return event instanceof AuditEvent.VerificationSucceeded || event instanceof AuditEvent.VerificationFailed
+                || event instanceof AuditEvent.PackageLoadSucceeded || event instanceof AuditEvent.PackageLoadFailed;
     }
 }

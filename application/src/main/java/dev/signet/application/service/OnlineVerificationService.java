@@ -18,7 +18,6 @@ import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
 import dev.signet.domain.trust.TrustPath;
-import dev.signet.domain.trust.TrustRule;
 import dev.signet.domain.verification.InvalidSignature;
 import dev.signet.domain.verification.SignatureNotFound;
 import dev.signet.domain.verification.SignatureOrigin;
@@ -27,13 +26,15 @@ import dev.signet.domain.verification.VerificationFailure;
 import dev.signet.domain.verification.VerifiedPackage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Online verification (compat.md, "Verification outcomes"): the signature from the {@code .sig} file or
- * the database, the signer accepted only if the organization trusts it directly or through grants,
- * trust read fresh from the database on every call so that revocations anywhere count at once.
+ * the database, the signer accepted only if the organization trusts it directly or through grants. Trust
+ * comes from the {@link TrustCache}, which rebuilds an organization's trust whenever it changed anywhere;
+ * {@link #explain} reads it fresh.
  */
 public final class OnlineVerificationService implements VerifyPackageUseCase, ExplainTrustUseCase {
     private final PackageHasher hasher;
@@ -41,19 +42,21 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
     private final PackageSignatureRepository storedSignatures;
     private final OrganizationRepository organizations;
     private final TrustResolver trust;
+    private final TrustCache trustCache;
     private final SignatureChecks checks;
     private final Transactions transactions;
     private final AuditTrail audit;
 
     public OnlineVerificationService(PackageHasher hasher, DetachedSignatureFiles signatureFiles,
             PackageSignatureRepository storedSignatures, OrganizationRepository organizations,
-            TrustedKeyRepository trustedKeys, TrustAclRepository acls, SignatureVerifier verifier,
-            Transactions transactions, AuditTrail audit) {
+            TrustedKeyRepository trustedKeys, TrustAclRepository acls, TrustCache trustCache,
+            SignatureVerifier verifier, Transactions transactions, AuditTrail audit) {
         this.hasher = hasher;
         this.signatureFiles = signatureFiles;
         this.storedSignatures = storedSignatures;
         this.organizations = organizations;
         this.trust = new TrustResolver(trustedKeys, acls);
+        this.trustCache = trustCache;
         this.checks = new SignatureChecks(verifier);
         this.transactions = transactions;
         this.audit = audit;
@@ -109,20 +112,14 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
 
     private VerifiedPackage verifyHash(Command command, PackageHash hash, Optional<PackageSignature> fromFile) {
         OrganizationId organization = command.organization();
-        record Evidence(TrustRule rule, List<PackageSignature> stored) {
-        }
-        Evidence evidence = transactions.inTransaction(() -> {
-            OrganizationService.requireExists(organizations, organization);
-            return new Evidence(trust.ruleFor(organization),
-                    fromFile.isPresent() ? List.of() : storedSignatures.findByPackageHash(hash));
-        });
+        Map<KeyFingerprint, TrustPath> trusted = trustCache.trustedBy(organization);
         String untrusted = "is not trusted by organization " + organization;
         VerifiedPackage verified;
         if (fromFile.isPresent()) {
-            verified = checks.check(fromFile.get(), hash, SignatureOrigin.FILE, signers(evidence.rule(), organization),
-                    untrusted);
+            verified = checks.check(fromFile.get(), hash, SignatureOrigin.FILE, signers(trusted), untrusted);
         } else {
-            verified = firstValid(evidence.stored(), hash, evidence.rule(), organization, untrusted, command);
+            List<PackageSignature> stored = transactions.inTransaction(() -> storedSignatures.findByPackageHash(hash));
+            verified = firstValid(stored, hash, trusted, untrusted, command);
         }
         audit.record(new AuditEvent.VerificationSucceeded(Optional.of(organization), hash,
                 verified.signerFingerprint(), verified.trustPath().flatMap(path -> path.trustedKey().label())));
@@ -130,8 +127,8 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
     }
 
     /** Several stored signatures pass when any one is valid and trusted; else the most telling failure. */
-    private VerifiedPackage firstValid(List<PackageSignature> stored, PackageHash hash, TrustRule rule,
-            OrganizationId organization, String untrusted, Command command) {
+    private VerifiedPackage firstValid(List<PackageSignature> stored, PackageHash hash,
+            Map<KeyFingerprint, TrustPath> trusted, String untrusted, Command command) {
         if (stored.isEmpty()) {
             throw new SignatureNotFound("no " + SignatureSidecar.defaultFor(command.packageFile())
                     + " and no stored signature for package hash " + hash.hex());
@@ -139,7 +136,7 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
         VerificationFailure mostTelling = null;
         for (PackageSignature signature : stored) {
             try {
-                return checks.check(signature, hash, SignatureOrigin.DATABASE, signers(rule, organization), untrusted);
+                return checks.check(signature, hash, SignatureOrigin.DATABASE, signers(trusted), untrusted);
             } catch (VerificationFailure failure) {
                 if (mostTelling == null || failure instanceof InvalidSignature) {
                     mostTelling = failure; // a trusted key with a bad signature says more than an unknown key
@@ -150,8 +147,8 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
     }
 
     private static Function<KeyFingerprint, Optional<SignatureChecks.TrustedSigner>> signers(
-            TrustRule rule, OrganizationId organization) {
-        return fingerprint -> rule.explain(organization, fingerprint)
+            Map<KeyFingerprint, TrustPath> trusted) {
+        return fingerprint -> Optional.ofNullable(trusted.get(fingerprint))
                 .map(path -> new SignatureChecks.TrustedSigner(path.trustedKey().publicKey(), Optional.of(path)));
     }
 

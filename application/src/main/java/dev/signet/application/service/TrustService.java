@@ -26,16 +26,18 @@ public final class TrustService implements ManageTrustUseCase {
     private final PublicKeyCodec publicKeys;
     private final Transactions transactions;
     private final AuditTrail audit;
+    private final TrustCache cache;
     private final Clock clock;
 
     public TrustService(OrganizationRepository organizations, TrustedKeyRepository trustedKeys, TrustAclRepository acls,
-            PublicKeyCodec publicKeys, Transactions transactions, AuditTrail audit, Clock clock) {
+            PublicKeyCodec publicKeys, Transactions transactions, AuditTrail audit, TrustCache cache, Clock clock) {
         this.organizations = organizations;
         this.trustedKeys = trustedKeys;
         this.acls = acls;
         this.publicKeys = publicKeys;
         this.transactions = transactions;
         this.audit = audit;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -48,6 +50,7 @@ public final class TrustService implements ManageTrustUseCase {
             trustedKeys.add(key);
             audit.record(new AuditEvent.TrustedKeyAdded(organization, key.id(), key.fingerprint(), key.label()));
         });
+        cache.changed();
         return key;
     }
 
@@ -63,6 +66,7 @@ public final class TrustService implements ManageTrustUseCase {
             audit.record(new AuditEvent.TrustedKeyRevoked(found.organizationId(), trustedKeyId, found.fingerprint()));
             return found;
         });
+        cache.changed();
         return new TrustedKey(key.id(), key.organizationId(), key.publicKey(), key.label(), key.addedAt(),
                 Optional.of(now));
     }
@@ -76,6 +80,7 @@ public final class TrustService implements ManageTrustUseCase {
             acls.add(acl);
             audit.record(new AuditEvent.TrustAclGranted(parent, child));
         });
+        cache.changed();
         return acl;
     }
 
@@ -88,6 +93,7 @@ public final class TrustService implements ManageTrustUseCase {
             }
             audit.record(new AuditEvent.TrustAclRevoked(parent, child));
         });
+        cache.changed();
     }
 
     @Override

@@ -9,6 +9,9 @@ import dev.signet.adapters.persistence.db.repository.MyBatisPackageSignatureRepo
 import dev.signet.adapters.persistence.db.repository.MyBatisSigningKeyRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisTrustAclRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisTrustedKeyRepository;
+import dev.signet.adapters.persistence.db.trust.DatabaseTrustVersion;
+import dev.signet.adapters.persistence.db.trust.TrustChangeListener;
+import dev.signet.adapters.persistence.db.trust.TrustVersionCounter;
 import dev.signet.adapters.persistence.db.tx.DatabaseRetry;
 import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
 import dev.signet.adapters.persistence.db.tx.TransientFailures;
@@ -19,10 +22,13 @@ import dev.signet.application.port.out.PackageSignatureRepository;
 import dev.signet.application.port.out.SigningKeyRepository;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.application.port.out.TrustAclRepository;
+import dev.signet.application.port.out.TrustVersion;
 import dev.signet.application.port.out.TrustedKeyRepository;
 import java.io.Closeable;
+import java.sql.Connection;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -45,14 +51,18 @@ public final class Database implements Closeable {
     private final TrustAclRepository trustAcls;
     private final PackageSignatureRepository packageSignatures;
     private final AuditLog auditLog;
+    private final DatabaseTrustVersion trustVersion;
 
-    private Database(DataSource dataSource, HikariDataSource ownedPool, DatabaseRetry retry) {
+    private Database(DataSource dataSource, HikariDataSource ownedPool, DatabaseRetry retry, boolean postgres) {
         this.ownedPool = ownedPool;
         this.transactions = new MyBatisTransactions(SignetSqlSessions.factory(dataSource), retry);
+        TrustVersionCounter counter = new TrustVersionCounter(postgres);
+        this.trustVersion = new DatabaseTrustVersion(transactions,
+                postgres ? Optional.of(new TrustChangeListener(dataSource)) : Optional.empty());
         this.organizations = new MyBatisOrganizationRepository(transactions);
         this.signingKeys = new MyBatisSigningKeyRepository(transactions);
-        this.trustedKeys = new MyBatisTrustedKeyRepository(transactions);
-        this.trustAcls = new MyBatisTrustAclRepository(transactions);
+        this.trustedKeys = new MyBatisTrustedKeyRepository(transactions, counter);
+        this.trustAcls = new MyBatisTrustAclRepository(transactions, counter);
         this.packageSignatures = new MyBatisPackageSignatureRepository(transactions);
         this.auditLog = new MyBatisAuditLog(transactions);
     }
@@ -151,20 +161,29 @@ public final class Database implements Closeable {
         return transactions;
     }
 
-    /** Closes the connection pool this Database built, if it built one. */
+    /** The counter of changes to trust, pushed by PostgreSQL (LISTEN/NOTIFY) and read from H2. */
+    public TrustVersion trustVersion() {
+        return trustVersion;
+    }
+
+    /** Stops listening for trust changes and closes the connection pool this Database built, if it built one. */
     @Override
     public void close() {
-        if (ownedPool != null) {
-            ownedPool.close();
+        try {
+            trustVersion.close();
+        } finally {
+            if (ownedPool != null) {
+                ownedPool.close();
+            }
         }
     }
 
     private static Database migrateAndBuild(DataSource dataSource, HikariDataSource ownedPool, DatabaseRetry retry,
             String secretToMask) {
-        retry.call(() -> {
+        boolean postgres = retry.call(() -> {
             try {
                 Migrations.apply(dataSource);
-                return null;
+                return isPostgres(dataSource);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -175,7 +194,13 @@ public final class Database implements Closeable {
                 throw new MigrationFailed(TransientFailures.describeRootCause(e, secretToMask), e);
             }
         });
-        return new Database(dataSource, ownedPool, retry);
+        return new Database(dataSource, ownedPool, retry, postgres);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
     }
 
     private static final class UncheckedConnectionFailure extends RuntimeException {

@@ -238,4 +238,37 @@ class AuditLogTest {
         assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).containsExactly(stored);
         assertThat(database.auditLog().head()).isEqualTo(new AuditLog.Head(1, stored.hash()));
     }
+
+    @OnEveryDatabase
+    void a_batch_appends_in_order_as_one_chain_across_several_inserts(TestDatabase db) {
+        Database database = db.open();
+        AuditRecord first = database.auditLog().append(granted(), T0);
+        List<AuditLog.Occurrence> batch = LongStream.rangeClosed(1, 1_234)
+                .mapToObj(i -> new AuditLog.Occurrence(i % 2 == 0 ? granted() : revoked(), at(i))).toList();
+
+        List<AuditRecord> appended = database.auditLog().appendAll(batch);
+
+        assertThat(appended).extracting(AuditRecord::position)
+                .isEqualTo(LongStream.rangeClosed(2, 1_235).boxed().toList());
+        assertThat(appended.get(0).previousHash()).isEqualTo(first.hash());
+        assertThat(appended).extracting(AuditRecord::eventType)
+                .isEqualTo(batch.stream().map(o -> o.event().eventType()).toList());
+        assertThat(database.auditLog().head()).isEqualTo(new AuditLog.Head(1_235, appended.get(1_233).hash()));
+        assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(1_235));
+        assertThat(database.auditLog().appendAll(List.of())).isEmpty();
+    }
+
+    @OnEveryDatabase
+    void a_batch_with_one_refused_event_appends_none_of_it(TestDatabase db) {
+        Database database = db.open();
+        AuditRecord first = database.auditLog().append(granted(), T0);
+        String tooWide = "x".repeat(MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS);
+
+        assertThatThrownBy(() -> database.auditLog().appendAll(List.of(new AuditLog.Occurrence(granted(), at(1)),
+                new AuditLog.Occurrence(new AuditEvent.PackageSignFailed("/p", tooWide), at(2)))))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).containsExactly(first);
+        assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(1));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.signet.adapters.persistence.db;
 
 import dev.signet.application.service.AuditService;
+import dev.signet.application.service.DeferredAuditWriter;
 import dev.signet.domain.audit.AuditChainVerdict;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.audit.AuditRecord;
@@ -35,7 +36,9 @@ final class AuditSamples {
 
     /** What {@code signet audit verify} would say. */
     static AuditChainVerdict verify(Database database) {
-        return new AuditService(database.auditLog(), database.transactions()).verify();
+        try (DeferredAuditWriter nothingDeferred = new DeferredAuditWriter(database.auditLog(), database.transactions())) {
+            return new AuditService(database.auditLog(), nothingDeferred, database.transactions()).verify();
+        }
     }
 
     /** Tampers with the tables behind the adapter's back, as someone with database access could. */

@@ -4,6 +4,7 @@ import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.audit.AuditRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -15,6 +16,12 @@ public interface AuditLog {
      */
     AuditRecord append(AuditEvent event, Instant occurredAt);
 
+    /**
+     * Appends the events, in the order given, as the chain's next records, taking the chain's lock once: what
+     * makes many records cheap to write together.
+     */
+    List<AuditRecord> appendAll(List<Occurrence> events);
+
     /** Records in position order, optionally of one event type and from a time on. */
     List<AuditRecord> list(Optional<String> eventType, Optional<Instant> since);
 
@@ -25,5 +32,13 @@ public interface AuditLog {
     Head head();
 
     record Head(long position, String hash) {
+    }
+
+    /** An event and when it happened. */
+    record Occurrence(AuditEvent event, Instant occurredAt) {
+        public Occurrence {
+            Objects.requireNonNull(event, "audit event");
+            Objects.requireNonNull(occurredAt, "time");
+        }
     }
 }

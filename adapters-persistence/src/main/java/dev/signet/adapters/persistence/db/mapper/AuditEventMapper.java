@@ -18,6 +18,9 @@ public interface AuditEventMapper {
 
     void insert(AuditEventRow row);
 
+    /** One multi-row INSERT; the list must not be empty. */
+    void insertAll(@Param("rows") List<AuditEventRow> rows);
+
     AuditEventRow findByPosition(long position);
 
     /** In position order; a null argument does not filter. {@code since} is inclusive. */

@@ -35,6 +35,7 @@ public final class SignetSqlSessions {
         configuration.addMapper(TrustAclMapper.class);
         configuration.addMapper(PackageSignatureMapper.class);
         configuration.addMapper(AuditEventMapper.class);
+        configuration.addMapper(TrustVersionMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 }

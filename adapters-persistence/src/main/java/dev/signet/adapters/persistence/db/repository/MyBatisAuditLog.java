@@ -5,10 +5,12 @@ import dev.signet.adapters.persistence.db.mapper.AuditEventRow;
 import dev.signet.adapters.persistence.db.mapper.AuditHeadRow;
 import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
 import dev.signet.application.port.out.AuditLog;
+import dev.signet.application.port.out.AuditLog.Occurrence;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.audit.AuditRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +28,8 @@ public final class MyBatisAuditLog implements AuditLog {
     /** The width of {@code audit_events.payload}, in characters (see the changelog). */
     public static final int MAX_PAYLOAD_CHARACTERS = 16384;
     private static final int PAGE_SIZE = 500;
+    /** Rows per multi-row INSERT: 6 parameters each, far below any driver's limit on bind parameters. */
+    private static final int ROWS_PER_INSERT = 500;
 
     private final MyBatisTransactions transactions;
 
@@ -42,8 +46,16 @@ public final class MyBatisAuditLog implements AuditLog {
      */
     @Override
     public AuditRecord append(AuditEvent event, Instant occurredAt) {
-        Objects.requireNonNull(event, "audit event");
-        Instant stored = Objects.requireNonNull(occurredAt, "time").truncatedTo(ChronoUnit.MICROS);
+        return appendAll(List.of(new Occurrence(event, occurredAt))).get(0);
+    }
+
+    /** As {@link #append}, for each event in turn, all or none; with one lock, one read and one insert per batch. */
+    @Override
+    public List<AuditRecord> appendAll(List<Occurrence> events) {
+        List<Occurrence> occurrences = List.copyOf(events);
+        if (occurrences.isEmpty()) {
+            return List.of();
+        }
         // Under a savepoint: a refused append (damaged chain, event too large) then leaves the caller's
         // transaction usable on PostgreSQL as on H2, should the caller choose to go on.
         return transactions.withSession(session -> Savepoints.attempt(session, () -> {
@@ -52,14 +64,23 @@ public final class MyBatisAuditLog implements AuditLog {
             if (head == null) {
                 throw missingHead();
             }
-            AuditRecord next = AuditRecord.append(last(mapper, head), event, stored);
-            requireFits(next);
-            mapper.insert(toRow(next));
-            if (mapper.moveHead(head.lastPosition(), next.position(), next.hash()) != 1) {
+            List<AuditRecord> appended = new ArrayList<>(occurrences.size());
+            AuditRecord previous = last(mapper, head);
+            for (Occurrence occurrence : occurrences) {
+                previous = AuditRecord.append(previous, occurrence.event(),
+                        occurrence.occurredAt().truncatedTo(ChronoUnit.MICROS));
+                requireFits(previous);
+                appended.add(previous);
+            }
+            for (int from = 0; from < appended.size(); from += ROWS_PER_INSERT) {
+                mapper.insertAll(appended.subList(from, Math.min(appended.size(), from + ROWS_PER_INSERT))
+                        .stream().map(MyBatisAuditLog::toRow).toList());
+            }
+            if (mapper.moveHead(head.lastPosition(), previous.position(), previous.hash()) != 1) {
                 // Cannot happen while the lock holds; if it did, committing would fork the chain.
                 throw new IllegalStateException("the audit chain head moved while locked");
             }
-            return next;
+            return List.copyOf(appended);
         }));
     }
 

@@ -2,6 +2,7 @@ package dev.signet.adapters.persistence.db.repository;
 
 import dev.signet.adapters.persistence.db.mapper.TrustAclMapper;
 import dev.signet.adapters.persistence.db.mapper.TrustAclRow;
+import dev.signet.adapters.persistence.db.trust.TrustVersionCounter;
 import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
 import dev.signet.application.port.out.TrustAclRepository;
 import dev.signet.domain.organization.OrganizationId;
@@ -19,9 +20,12 @@ import java.util.UUID;
  */
 public final class MyBatisTrustAclRepository implements TrustAclRepository {
     private final MyBatisTransactions transactions;
+    private final TrustVersionCounter version;
 
-    public MyBatisTrustAclRepository(MyBatisTransactions transactions) {
+    /** @param version advanced in the transaction of every change, so trust caches see it */
+    public MyBatisTrustAclRepository(MyBatisTransactions transactions, TrustVersionCounter version) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.version = Objects.requireNonNull(version, "trust version");
     }
 
     @Override
@@ -31,6 +35,7 @@ public final class MyBatisTrustAclRepository implements TrustAclRepository {
         transactions.withSession(session -> Savepoints.attempt(session, () -> {
             try {
                 session.getMapper(TrustAclMapper.class).insert(row);
+                version.advance(session);
                 return null;
             } catch (RuntimeException e) {
                 throw ConstraintViolation.translate(e, violation -> {
@@ -59,8 +64,14 @@ public final class MyBatisTrustAclRepository implements TrustAclRepository {
     @Override
     public boolean markRevoked(OrganizationId parent, OrganizationId child, Instant revokedAt) {
         Objects.requireNonNull(revokedAt, "revocation time");
-        return transactions.withMapper(TrustAclMapper.class,
-                m -> m.markRevoked(parent.value(), child.value(), revokedAt)) == 1;
+        return transactions.withSession(session -> {
+            boolean revoked = session.getMapper(TrustAclMapper.class)
+                    .markRevoked(parent.value(), child.value(), revokedAt) == 1;
+            if (revoked) {
+                version.advance(session);
+            }
+            return revoked;
+        });
     }
 
     private static TrustAcl toDomain(TrustAclRow row) {

@@ -2,6 +2,7 @@ package dev.signet.adapters.persistence.db.repository;
 
 import dev.signet.adapters.persistence.db.mapper.TrustedKeyMapper;
 import dev.signet.adapters.persistence.db.mapper.TrustedKeyRow;
+import dev.signet.adapters.persistence.db.trust.TrustVersionCounter;
 import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
 import dev.signet.application.port.out.TrustedKeyRepository;
 import dev.signet.domain.key.Ed25519PublicKey;
@@ -27,9 +28,12 @@ public final class MyBatisTrustedKeyRepository implements TrustedKeyRepository {
     private static final int ORGANIZATIONS_PER_QUERY = 500;
 
     private final MyBatisTransactions transactions;
+    private final TrustVersionCounter version;
 
-    public MyBatisTrustedKeyRepository(MyBatisTransactions transactions) {
+    /** @param version advanced in the transaction of every change, so trust caches see it */
+    public MyBatisTrustedKeyRepository(MyBatisTransactions transactions, TrustVersionCounter version) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.version = Objects.requireNonNull(version, "trust version");
     }
 
     @Override
@@ -40,6 +44,7 @@ public final class MyBatisTrustedKeyRepository implements TrustedKeyRepository {
         transactions.withSession(session -> Savepoints.attempt(session, () -> {
             try {
                 session.getMapper(TrustedKeyMapper.class).insert(row);
+                version.advance(session);
                 return null;
             } catch (RuntimeException e) {
                 throw ConstraintViolation.translate(e, violation -> {
@@ -89,7 +94,13 @@ public final class MyBatisTrustedKeyRepository implements TrustedKeyRepository {
     @Override
     public boolean markRevoked(TrustedKeyId id, Instant revokedAt) {
         Objects.requireNonNull(revokedAt, "revocation time");
-        return transactions.withMapper(TrustedKeyMapper.class, m -> m.markRevoked(id.value(), revokedAt)) == 1;
+        return transactions.withSession(session -> {
+            boolean revoked = session.getMapper(TrustedKeyMapper.class).markRevoked(id.value(), revokedAt) == 1;
+            if (revoked) {
+                version.advance(session);
+            }
+            return revoked;
+        });
     }
 
     private static TrustedKey toDomain(TrustedKeyRow row) {

@@ -1,0 +1,56 @@
+package dev.signet.adapters.persistence.db.trust;
+
+import dev.signet.adapters.persistence.db.mapper.TrustVersionMapper;
+import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
+import dev.signet.application.port.out.TrustVersion;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The trust version of table {@code trust_version}. {@link #latest()} comes from the PostgreSQL listener while
+ * it listens, with no round trip; otherwise (H2, or the listener reconnecting) it is read from the table.
+ */
+public final class DatabaseTrustVersion implements TrustVersion, AutoCloseable {
+    private final MyBatisTransactions transactions;
+    private final Optional<TrustChangeListener> listener;
+
+    public DatabaseTrustVersion(MyBatisTransactions transactions, Optional<TrustChangeListener> listener) {
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    @Override
+    public long current() {
+        Long version = transactions.withMapper(TrustVersionMapper.class, TrustVersionMapper::read);
+        if (version == null) {
+            throw missingRow();
+        }
+        return version;
+    }
+
+    @Override
+    public long latest() {
+        if (listener.isPresent()) {
+            var pushed = listener.get().latest();
+            if (pushed.isPresent()) {
+                return pushed.getAsLong();
+            }
+        }
+        return current();
+    }
+
+    /** Whether {@link #latest()} now answers from the listener, without a query. */
+    public boolean isListening() {
+        return listener.map(TrustChangeListener::isListening).orElse(false);
+    }
+
+    @Override
+    public void close() {
+        listener.ifPresent(TrustChangeListener::close);
+    }
+
+    static IllegalStateException missingRow() {
+        return new IllegalStateException("the trust version (table trust_version, row 1) is missing; "
+                + "the schema is damaged");
+    }
+}

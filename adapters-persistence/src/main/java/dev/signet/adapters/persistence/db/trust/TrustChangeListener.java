@@ -1,0 +1,173 @@
+package dev.signet.adapters.persistence.db.trust;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Learns of every committed change to trust, from any process, through PostgreSQL LISTEN/NOTIFY on one
+ * connection of its own, so that a process can check its trust cache without a round trip.
+ *
+ * <p>It answers only while it listens: it starts listening before it reads the version, so no change falls
+ * between the two, and while the connection is down (a restart, a network cut) {@link #latest()} is empty and
+ * callers read the table instead. Every {@link #RECHECK_MILLIS} ms of quiet it reads the table anyway, which
+ * both proves the connection alive and catches a change made by hand without NOTIFY.
+ *
+ * <p>What it cannot do is make a NOTIFY arrive before the commit that sent it has returned to its sender: a
+ * verification in another process that starts within that delivery time (well under a millisecond on one host)
+ * may still use the trust as it was just before. Within the process that made the change there is no such
+ * window (see the application's TrustCache).
+ */
+public final class TrustChangeListener implements AutoCloseable {
+    static final String CHANNEL = "signet_trust";
+    private static final int POLL_MILLIS = 250;
+    private static final long RECHECK_MILLIS = 5_000;
+    private static final long RECONNECT_MILLIS = 1_000;
+    private static final System.Logger LOG = System.getLogger(TrustChangeListener.class.getName());
+
+    private final DataSource dataSource;
+    private final AtomicLong latest = new AtomicLong(-1);
+    private final Object lifecycle = new Object();
+    private volatile boolean listening;
+    private volatile boolean closed;
+    private volatile Connection connection;
+    private Thread thread;
+
+    public TrustChangeListener(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "data source");
+    }
+
+    /**
+     * The newest committed version, while listening; empty otherwise. The first call starts the listener
+     * (a process that never verifies never opens its connection).
+     */
+    public OptionalLong latest() {
+        if (!listening) {
+            start();
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(latest.get());
+    }
+
+    boolean isListening() {
+        return listening;
+    }
+
+    private void start() {
+        synchronized (lifecycle) {
+            if (thread != null || closed) {
+                return;
+            }
+            thread = new Thread(this::run, "signet-trust-listener");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            try (Connection opened = dataSource.getConnection()) {
+                connection = opened;
+                opened.setAutoCommit(true);
+                listen(opened);
+            } catch (SQLException | RuntimeException e) {
+                if (!closed) {
+                    LOG.log(System.Logger.Level.WARNING, "trust change listener lost its connection ("
+                            + e.getMessage() + "); reading trust versions from the database until it is back");
+                }
+            } finally {
+                listening = false;
+                connection = null;
+            }
+            pause(RECONNECT_MILLIS);
+        }
+    }
+
+    private void listen(Connection opened) throws SQLException {
+        try (Statement statement = opened.createStatement()) {
+            statement.execute("LISTEN " + CHANNEL);
+        }
+        advanceTo(readVersion(opened));
+        listening = true;
+        PGConnection postgres = opened.unwrap(PGConnection.class);
+        long lastRead = System.nanoTime();
+        while (!closed) {
+            PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
+            if (notifications != null) {
+                for (PGNotification notification : notifications) {
+                    advanceTo(parse(notification.getParameter()));
+                }
+            }
+            if (System.nanoTime() - lastRead > TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)) {
+                advanceTo(readVersion(opened));
+                lastRead = System.nanoTime();
+            }
+        }
+    }
+
+    private void advanceTo(long version) {
+        latest.accumulateAndGet(version, Math::max);
+    }
+
+    private static long parse(String payload) {
+        try {
+            return Long.parseLong(payload);
+        } catch (NumberFormatException e) {
+            return -1; // not ours; the periodic read still catches whatever changed
+        }
+    }
+
+    private static long readVersion(Connection opened) throws SQLException {
+        try (Statement statement = opened.createStatement();
+                ResultSet row = statement.executeQuery("SELECT version FROM trust_version WHERE id = 1")) {
+            if (!row.next()) {
+                throw DatabaseTrustVersion.missingRow();
+            }
+            return row.getLong(1);
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    /** Stops listening and returns the connection; waits briefly for the thread. */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (lifecycle) {
+            closed = true;
+            listening = false;
+            running = thread;
+        }
+        if (running == null) {
+            return;
+        }
+        Connection open = connection;
+        if (open != null) {
+            try {
+                open.abort(Runnable::run); // ends the wait for notifications now, not at the next poll
+            } catch (SQLException | RuntimeException e) {
+                running.interrupt();
+            }
+        }
+        try {
+            running.join(TimeUnit.SECONDS.toMillis(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.signet.adapters.persistence.db;
+
+import static dev.signet.adapters.persistence.db.Samples.T0;
+import static dev.signet.adapters.persistence.db.Samples.at;
+import static dev.signet.adapters.persistence.db.Samples.grant;
+import static dev.signet.adapters.persistence.db.Samples.organization;
+import static dev.signet.adapters.persistence.db.Samples.publicKey;
+import static dev.signet.adapters.persistence.db.Samples.trustedKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.signet.application.port.out.TrustVersion;
+import dev.signet.domain.Conflict;
+import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.trust.TrustedKey;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+
+/** The counter behind the trust cache: every committed change to trust moves it on, and nothing else does. */
+class TrustVersionTest {
+
+    private static OrganizationId orgIn(Database database, String name) {
+        var org = organization(name);
+        database.organizations().add(org);
+        return org.id();
+    }
+
+    @OnEveryDatabase
+    void every_change_to_trust_moves_the_version_on_and_a_refused_or_rolled_back_one_does_not(TestDatabase db) {
+        Database database = db.open();
+        TrustVersion version = database.trustVersion();
+        OrganizationId parent = orgIn(database, "parent");
+        OrganizationId child = orgIn(database, "child");
+        long start = version.current();
+        assertThat(version.current()).as("organizations are not trust").isEqualTo(start);
+
+        TrustedKey key = trustedKey(parent, publicKey(), T0);
+        database.trustedKeys().add(key);
+        assertThat(version.current()).isEqualTo(start + 1);
+        database.trustAcls().add(grant(parent, child, at(1)));
+        assertThat(version.current()).isEqualTo(start + 2);
+        assertThat(database.trustedKeys().markRevoked(key.id(), at(2))).isTrue();
+        assertThat(version.current()).isEqualTo(start + 3);
+        assertThat(database.trustAcls().markRevoked(parent, child, at(3))).isTrue();
+        assertThat(version.current()).isEqualTo(start + 4);
+
+        // nothing changed, nothing counted
+        assertThat(database.trustedKeys().markRevoked(key.id(), at(4))).isFalse();
+        assertThat(database.trustAcls().markRevoked(parent, child, at(4))).isFalse();
+        TrustedKey active = trustedKey(parent, publicKey(), at(5));
+        database.trustedKeys().add(active);
+        assertThatThrownBy(() -> database.trustedKeys().add(trustedKey(parent, active.publicKey(), at(6))))
+                .isInstanceOf(Conflict.class);
+        assertThat(version.current()).isEqualTo(start + 5);
+        assertThatThrownBy(() -> database.transactions().run(() -> {
+            database.trustAcls().add(grant(child, parent, at(7)));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(version.current()).isEqualTo(start + 5);
+        assertThat(version.latest()).isGreaterThanOrEqualTo(start + 5);
+    }
+
+    @Test
+    void postgresql_pushes_a_change_committed_through_another_pool_without_a_query() throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            Database listening = db.open();
+            Database other = db.open();
+            TrustVersion version = listening.trustVersion();
+            version.latest(); // starts the listener
+            long before = awaitListening(version);
+            OrganizationId org = orgIn(other, "acme");
+
+            other.trustedKeys().add(trustedKey(org, publicKey(), T0));
+
+            assertThat(await(version::latest, before + 1)).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void postgresql_sees_a_change_made_by_hand_without_notify_at_the_listeners_next_read() throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            Database listening = db.open();
+            TrustVersion version = listening.trustVersion();
+            version.latest();
+            long before = awaitListening(version);
+            try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE trust_version SET version = version + 1 WHERE id = 1");
+            }
+            // the listener reads the table after 5 s of quiet; until then a hand edit is not seen
+            assertThat(await(version::latest, before + 1)).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void postgresql_falls_back_to_reading_the_table_while_the_listener_is_cut_off_then_listens_again() throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            Database listening = db.open();
+            Database other = db.open();
+            TrustVersion version = listening.trustVersion();
+            version.latest();
+            long before = awaitListening(version);
+            try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        + "WHERE query LIKE 'LISTEN%' AND datname = current_database()");
+            }
+            OrganizationId org = orgIn(other, "acme");
+            other.trustedKeys().add(trustedKey(org, publicKey(), T0));
+            // answered by the table while cut off (the listener notices the loss at its next poll, within
+            // 250 ms), then by the listener once it listens again and has read the table
+            assertThat(await(version::latest, before + 1)).isEqualTo(before + 1);
+            other.trustedKeys().add(trustedKey(org, publicKey(), at(1)));
+            assertThat(await(version::latest, before + 2)).isEqualTo(before + 2);
+        }
+    }
+
+    /** Waits until the listener answers from its own state (it starts asynchronously). */
+    private static long awaitListening(TrustVersion version) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        var listener = ((dev.signet.adapters.persistence.db.trust.DatabaseTrustVersion) version);
+        while (!listener.isListening()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the trust change listener did not start listening within 10 s");
+            }
+            Thread.sleep(10);
+        }
+        return version.current();
+    }
+
+    private static long await(LongSupplier value, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long seen = value.getAsLong();
+        while (seen < expected && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            seen = value.getAsLong();
+        }
+        return seen;
+    }
+}
