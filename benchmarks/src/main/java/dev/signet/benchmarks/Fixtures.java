@@ -1,5 +1,6 @@
 package dev.signet.benchmarks;
 
+import dev.signet.adapters.persistence.db.Database;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.bootstrap.Signet;
 import dev.signet.domain.key.KeyEncryptionKey;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -111,11 +113,32 @@ final class Fixtures {
         private final PostgresDatabase postgres;
 
         SignetUnderTest(Db db, SecurityConfig config) {
+            this(db, config, UnaryOperator.identity());
+        }
+
+        /** @param more further settings, such as a PKCS#11 token */
+        SignetUnderTest(Db db, SecurityConfig config, UnaryOperator<Signet.Builder> more) {
             this.home = tempDirectory("signet-bench-");
             this.postgres = db == Db.postgres ? PostgresDatabase.create() : null;
             Signet.Builder builder = Signet.builder().securityConfig(config);
             builder = postgres != null ? builder.jdbcUrl(postgres.url, null, null) : builder.embedded(home);
-            this.signet = builder.build();
+            this.signet = more.apply(builder).build();
+        }
+
+        /** The JDBC URL of the database Signet uses, for loading data behind its back. */
+        String jdbcUrl() {
+            return postgres != null ? postgres.url : Database.h2FileUrl(home);
+        }
+
+        /** Another Database over the same data, for setting up fixtures without audit events. */
+        Database openDatabase() {
+            return postgres != null ? Database.open(postgres.url, null, null) : Database.open(jdbcUrl(), "signet", "");
+        }
+
+        /** A plain JDBC connection to the same data, for bulk loading. */
+        Connection connect() throws SQLException {
+            return postgres != null ? DriverManager.getConnection(postgres.url)
+                    : DriverManager.getConnection(jdbcUrl(), "signet", "");
         }
 
         @Override
@@ -131,6 +154,26 @@ final class Fixtures {
                     deleteRecursively(home);
                 }
             }
+        }
+    }
+
+    /**
+     * The PKCS#11 token of the HSM benchmarks, from SIGNET_BENCH_PKCS11_LIBRARY, _TOKEN and _PIN (./run-benchmarks
+     * makes a fresh SoftHSM2 token and sets them).
+     */
+    record Token(Path library, String label, String pin) {
+        static Token fromEnvironment() {
+            return new Token(Path.of(required("SIGNET_BENCH_PKCS11_LIBRARY")), required("SIGNET_BENCH_PKCS11_TOKEN"),
+                    required("SIGNET_BENCH_PKCS11_PIN"));
+        }
+
+        private static String required(String variable) {
+            String value = System.getenv(variable);
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException(variable + " is not set: run the HSM benchmarks through ./run-benchmarks,"
+                        + " which makes a SoftHSM2 token");
+            }
+            return value;
         }
     }
 

@@ -109,7 +109,7 @@ class TrustVersionTest {
             OrganizationId org = orgIn(other, "acme");
             other.trustedKeys().add(trustedKey(org, publicKey(), T0));
             // answered by the table while cut off (the listener notices the loss at its next poll, within
-            // 250 ms), then by the listener once it listens again and has read the table
+            // 100 ms), then by the listener once it listens again and has read the table
             assertThat(await(version::latest, before + 1)).isEqualTo(before + 1);
             other.trustedKeys().add(trustedKey(org, publicKey(), at(1)));
             assertThat(await(version::latest, before + 2)).isEqualTo(before + 2);

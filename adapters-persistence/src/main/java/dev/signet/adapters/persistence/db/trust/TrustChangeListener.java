@@ -28,7 +28,7 @@ import org.postgresql.PGNotification;
  */
 public final class TrustChangeListener implements AutoCloseable {
     static final String CHANNEL = "signet_trust";
-    private static final int POLL_MILLIS = 250;
+    private static final int POLL_MILLIS = 100;
     private static final long RECHECK_MILLIS = 5_000;
     private static final long RECONNECT_MILLIS = 1_000;
     private static final System.Logger LOG = System.getLogger(TrustChangeListener.class.getName());
@@ -144,7 +144,7 @@ public final class TrustChangeListener implements AutoCloseable {
         }
     }
 
-    /** Stops listening and returns the connection; waits briefly for the thread. */
+    /** Stops listening and returns the connection; waits at most a few polls for the thread. */
     @Override
     public void close() {
         Thread running;
@@ -156,18 +156,17 @@ public final class TrustChangeListener implements AutoCloseable {
         if (running == null) {
             return;
         }
-        Connection open = connection;
-        if (open != null) {
-            try {
-                open.abort(Runnable::run); // ends the wait for notifications now, not at the next poll
-            } catch (SQLException | RuntimeException e) {
-                running.interrupt();
-            }
-        }
         try {
-            running.join(TimeUnit.SECONDS.toMillis(2));
+            // the thread sees closed at its next poll and returns its connection to the pool intact
+            running.join(3 * POLL_MILLIS);
+            Connection stuck = connection;
+            if (running.isAlive() && stuck != null) {
+                stuck.abort(Runnable::run); // a poll that does not return: the network is gone
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (SQLException | RuntimeException e) {
+            running.interrupt();
         }
     }
 }
