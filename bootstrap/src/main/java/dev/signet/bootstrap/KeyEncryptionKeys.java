@@ -5,7 +5,6 @@ import dev.signet.domain.SignetException;
 import dev.signet.domain.key.KeyEncryptionKey;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -53,6 +52,95 @@ public final class KeyEncryptionKeys {
         }
     }
 
+    /**
+     * As {@link #parse(String, String)}, on the bytes of a file read as US-ASCII, without ever making a String
+     * of the key: a String cannot be wiped. Same results and messages as the String form.
+     */
+    static KeyEncryptionKey parse(byte[] text, String source) {
+        int start = 0;
+        int end = text.length;
+        while (start < end && isWhitespace(text[start])) {
+            start++;
+        }
+        while (end > start && isWhitespace(text[end - 1])) {
+            end--;
+        }
+        int length = end - start;
+        byte[] bytes = null;
+        try {
+            if (length == 2 * KeyEncryptionKey.LENGTH && all(text, start, end, KeyEncryptionKeys::isHexDigit)) {
+                bytes = new byte[KeyEncryptionKey.LENGTH];
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = (byte) (Character.digit(text[start + 2 * i], 16) << 4
+                            | Character.digit(text[start + 2 * i + 1], 16));
+                }
+            } else if (length == 44 && text[end - 1] == '=' && all(text, start, end - 1, KeyEncryptionKeys::isBase64Digit)) {
+                bytes = canonicalBase64(Arrays.copyOfRange(text, start, end));
+            }
+            if (bytes == null) {
+                throw new InvalidKeyEncryptionKey(source + " must hold 32 bytes as 64 hex characters or base64 (got "
+                        + length + " characters)");
+            }
+            return KeyEncryptionKey.of(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidKeyEncryptionKey(source + ": " + e.getMessage());
+        } finally {
+            if (bytes != null) {
+                Arrays.fill(bytes, (byte) 0);
+            }
+        }
+    }
+
+    /** The decoded bytes if {@code text} (wiped here) is the canonical base64 of 32 bytes, else null. */
+    private static byte[] canonicalBase64(byte[] text) {
+        byte[] decoded = null;
+        byte[] again = null;
+        try {
+            decoded = Base64.getDecoder().decode(text);
+            again = Base64.getEncoder().encode(decoded);
+            if (Arrays.equals(again, text)) {
+                byte[] result = decoded;
+                decoded = null;
+                return result;
+            }
+            return null;
+        } finally {
+            Arrays.fill(text, (byte) 0);
+            if (decoded != null) {
+                Arrays.fill(decoded, (byte) 0);
+            }
+            if (again != null) {
+                Arrays.fill(again, (byte) 0);
+            }
+        }
+    }
+
+    private interface BytePredicate {
+        boolean test(byte b);
+    }
+
+    private static boolean all(byte[] text, int start, int end, BytePredicate predicate) {
+        for (int i = start; i < end; i++) {
+            if (!predicate.test(text[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What String.strip() removes, for bytes that US-ASCII decodes to themselves (others become U+FFFD). */
+    private static boolean isWhitespace(byte b) {
+        return b >= 0 && Character.isWhitespace((char) b);
+    }
+
+    private static boolean isHexDigit(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+    }
+
+    private static boolean isBase64Digit(byte b) {
+        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '+' || b == '/';
+    }
+
     public static KeyEncryptionKey fromFile(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
@@ -60,7 +148,7 @@ public final class KeyEncryptionKeys {
                 throw new InvalidKeyEncryptionKey("key-encryption key file " + file + " is too large");
             }
             try {
-                return parse(new String(content, StandardCharsets.US_ASCII), "key-encryption key file " + file);
+                return parse(content, "key-encryption key file " + file);
             } finally {
                 Arrays.fill(content, (byte) 0);
             }

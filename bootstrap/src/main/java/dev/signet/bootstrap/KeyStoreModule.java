@@ -100,8 +100,8 @@ final class KeyStoreModule extends AbstractModule {
     @Singleton
     SignPackageWithStoredKeyUseCase storedKeySigning(SigningKeyRepository signingKeys,
             PackageSignatureRepository signatures, PrivateKeyWrapper wrapper, Transactions transactions) {
-        return new StoredKeySigningService(offline.hasher(), signingKeys, signatures, offline.signer(), wrapper, hsm,
-                transactions, audit, clock);
+        return new StoredKeySigningService(offline.hasher(), signingKeys, signatures, offline.signer(), wrapper,
+                offline.signatureFiles(), hsm, transactions, audit, clock);
     }
 
     @Provides

@@ -39,7 +39,21 @@ public final class PackageSigner {
                 config.keyEncryptionKey(), storeSignature));
     }
 
-    /** Writes a detached {@code .sig} file (Cloacina's format) atomically. */
+    /**
+     * Signs with a stored key, using the SecurityConfig's key-encryption key, and writes the detached
+     * signature to {@code signatureFile} as part of the signing: if the file cannot be written, the signing
+     * fails ({@code SignatureFileNotWritten}), nothing is stored, and the audit records a failed signing.
+     */
+    public StoredKeySignature signPackageWithDbKey(Path packageFile, KeyId keyId, boolean storeSignature,
+            Path signatureFile) {
+        return signing.sign(new SignPackageWithStoredKeyUseCase.Command(packageFile, keyId,
+                config.keyEncryptionKey(), storeSignature, Optional.of(signatureFile)));
+    }
+
+    /**
+     * Writes a detached {@code .sig} file (Cloacina's format) atomically. Not audited: a signature
+     * written here was audited when it was made.
+     */
     public void writeDetachedSignature(PackageSignature signature, Path signatureFile) {
         signatureFiles.write(signatureFile, signature);
     }

@@ -22,8 +22,8 @@ import dev.signet.application.service.DeferredAuditWriter;
 import dev.signet.application.service.DurableAuditTrail;
 import dev.signet.application.service.TrustCache;
 import dev.signet.application.service.HsmNotConfigured;
-import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.application.service.OnlineVerificationService;
+import dev.signet.domain.key.KeyEncryptionKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -52,10 +52,12 @@ public final class Signet implements AutoCloseable {
     private final AuditUseCase audit;
     private final SecurityConfig config;
     private final DeferredAuditWriter deferredAudit;
+    private final boolean wipeKekOnClose;
 
     private Signet(Database database, Optional<Pkcs11KeyCustodian> hsm, OfflineComponents offline,
-            SecurityConfig config, AuditTrail audit, Clock clock) {
+            SecurityConfig config, boolean wipeKekOnClose, AuditTrail audit, Clock clock) {
         this.database = database;
+        this.wipeKekOnClose = wipeKekOnClose;
         this.hsm = hsm;
         this.config = config;
         this.deferredAudit = new DeferredAuditWriter(database.auditLog(), database.transactions());
@@ -119,7 +121,7 @@ public final class Signet implements AutoCloseable {
         return config;
     }
 
-    /** Writes the audit records still waiting, then lets go of the HSM and the database. */
+    /** Writes the audit records still waiting, then lets go of the HSM and the database (and wipes a KEK it owns). */
     @Override
     public void close() {
         try {
@@ -128,7 +130,13 @@ public final class Signet implements AutoCloseable {
             try {
                 hsm.ifPresent(Pkcs11KeyCustodian::close);
             } finally {
-                database.close();
+                try {
+                    database.close();
+                } finally {
+                    if (wipeKekOnClose) {
+                        config.keyEncryptionKey().ifPresent(KeyEncryptionKey::close);
+                    }
+                }
             }
         }
     }
@@ -143,6 +151,9 @@ public final class Signet implements AutoCloseable {
         private AuditTrail audit = new Slf4jAuditTrail();
         private Clock clock = Clock.systemUTC();
         private Pkcs11Config pkcs11;
+        /** Set once build() wiped the PIN of {@link #pkcs11}: a second build() would offer the token zeros. */
+        private boolean pkcs11PinWiped;
+        private boolean wipeKekOnClose;
 
         private Builder() {
         }
@@ -189,6 +200,17 @@ public final class Signet implements AutoCloseable {
         public Builder pkcs11(Path library, String tokenLabel, char[] pin, int sessions) {
             this.pkcs11 = new Pkcs11Config(Objects.requireNonNull(library, "library"),
                     Objects.requireNonNull(tokenLabel, "tokenLabel"), Objects.requireNonNull(pin, "pin"), sessions);
+            this.pkcs11PinWiped = false;
+            return this;
+        }
+
+        /**
+         * Signet wipes the SecurityConfig's key-encryption key when it closes, or when {@link #build()} fails:
+         * for callers that made the KEK for this Signet alone, as the CLI does. Without it the KEK is the
+         * caller's to close.
+         */
+        public Builder wipeKeyEncryptionKeyOnClose() {
+            this.wipeKekOnClose = true;
             return this;
         }
 
@@ -198,7 +220,31 @@ public final class Signet implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Opens the database and, if configured, the PKCS#11 token. The builder's copy of the PIN is wiped
+         * afterwards, whether or not this succeeded; call {@link #pkcs11} again before building another.
+         */
         public Signet build() {
+            if (pkcs11PinWiped) {
+                throw new IllegalStateException("this builder's PKCS#11 PIN was wiped by an earlier build(); "
+                        + "call pkcs11(...) again");
+            }
+            try {
+                return open();
+            } catch (RuntimeException | Error e) {
+                if (wipeKekOnClose) {
+                    config.keyEncryptionKey().ifPresent(KeyEncryptionKey::close);
+                }
+                throw e;
+            } finally {
+                if (pkcs11 != null) {
+                    pkcs11.wipePin();
+                    pkcs11PinWiped = true;
+                }
+            }
+        }
+
+        private Signet open() {
             Database database = dataSource != null ? Database.open(dataSource)
                     : jdbcUrl != null ? Database.open(jdbcUrl, user, password)
                     : Database.openEmbedded(home != null ? home : Path.of(System.getProperty("user.home"), ".signet"));
@@ -206,9 +252,9 @@ public final class Signet implements AutoCloseable {
             try {
                 if (pkcs11 != null) {
                     hsm = Optional.of(Pkcs11KeyCustodian.open(pkcs11));
-                    pkcs11.wipePin();
                 }
-                return new Signet(database, hsm, new OfflineComponents(audit, clock), config, audit, clock);
+                return new Signet(database, hsm, new OfflineComponents(audit, clock), config, wipeKekOnClose, audit,
+                        clock);
             } catch (RuntimeException e) {
                 hsm.ifPresent(Pkcs11KeyCustodian::close);
                 database.close();

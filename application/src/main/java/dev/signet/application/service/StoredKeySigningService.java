@@ -2,6 +2,7 @@ package dev.signet.application.service;
 
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.DetachedSignatureFiles;
 import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.port.out.PackageHasher;
 import dev.signet.application.port.out.PackageSignatureRepository;
@@ -25,8 +26,10 @@ import java.util.Optional;
 
 /**
  * Signs with a key Signet keeps. The package is hashed before the transaction (it may be large); the
- * key is read, checked active, unwrapped once, used once and wiped, and the signature stored, in one
- * transaction.
+ * key is read, checked active, unwrapped once, used once and wiped, the signature stored and its file
+ * written, in one transaction. The file is written before the PackageSigned event, so that a signature
+ * file that could not be written (read-only folder, full disk) rolls the stored signature back and is
+ * audited as PackageSignFailed, never as a signing that happened.
  */
 public final class StoredKeySigningService implements SignPackageWithStoredKeyUseCase {
     private final PackageHasher hasher;
@@ -34,6 +37,7 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
     private final PackageSignatureRepository signatures;
     private final PrivateKeySigner signer;
     private final PrivateKeyWrapper wrapper;
+    private final DetachedSignatureFiles signatureFiles;
     private final Optional<HsmKeyCustodian> hsm;
     private final Transactions transactions;
     private final AuditTrail audit;
@@ -41,7 +45,9 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
 
     public StoredKeySigningService(PackageHasher hasher, SigningKeyRepository signingKeys,
             PackageSignatureRepository signatures, PrivateKeySigner signer, PrivateKeyWrapper wrapper,
-            Optional<HsmKeyCustodian> hsm, Transactions transactions, AuditTrail audit, Clock clock) {
+            DetachedSignatureFiles signatureFiles, Optional<HsmKeyCustodian> hsm, Transactions transactions,
+            AuditTrail audit, Clock clock) {
+        this.signatureFiles = signatureFiles;
         this.hsm = hsm;
         this.hasher = hasher;
         this.signingKeys = signingKeys;
@@ -65,6 +71,7 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
                 PackageSignature signature = new PackageSignature(hash, key.fingerprint(),
                         signWith(key, command, SignedMessage.forPackage(hash)), Timestamps.now(clock));
                 boolean stored = command.storeSignature() && signatures.addIfAbsent(signature, key.id());
+                command.signatureFile().ifPresent(file -> signatureFiles.write(file, signature));
                 audit.record(new AuditEvent.PackageSigned(packagePath, hash, key.fingerprint()));
                 return new StoredKeySignature(signature, key.id(), stored);
             });

@@ -66,10 +66,9 @@ final class SignCommand implements Callable<Integer> {
 
     private PackageSignature signWithStoredKey(Path target) {
         try (Signet signet = cli.openSignet(global, store)) {
-            PackageSignature signature = signet.packageSigner()
-                    .signPackageWithDbKey(packageFile, KeyId.parse(key.keyId), !noStore).signature();
-            signet.packageSigner().writeDetachedSignature(signature, target);
-            return signature;
+            // The file is written inside the signing, so a failed write is audited as a failed signing.
+            return signet.packageSigner()
+                    .signPackageWithDbKey(packageFile, KeyId.parse(key.keyId), !noStore, target).signature();
         }
     }
 

@@ -4,12 +4,14 @@ import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.bootstrap.KeyEncryptionKeys;
 import dev.signet.bootstrap.OfflineComponents;
 import dev.signet.bootstrap.Signet;
+import dev.signet.domain.key.KeyEncryptionKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,14 +88,28 @@ public final class SignetCli implements Runnable {
 
     /** Opens the key store the options and environment name (flags beat variables beat defaults). */
     Signet openSignet(GlobalOptions options, StoreOptions store) {
-        return openSignet(options, store, SecurityConfig.builder()
-                .keyEncryptionKey(KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel, environment).orElse(null)).build());
+        // The KEK is read for this Signet alone, so the Signet wipes it when the command closes it.
+        Optional<KeyEncryptionKey> kek = KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel, environment);
+        try {
+            return openSignet(options, store, SecurityConfig.builder().keyEncryptionKey(kek.orElse(null)).build(), true);
+        } catch (RuntimeException | Error e) {
+            kek.ifPresent(KeyEncryptionKey::close);
+            throw e;
+        }
     }
 
+    /** With a SecurityConfig whose KEK the caller keeps and wipes. */
     Signet openSignet(GlobalOptions options, StoreOptions store, SecurityConfig config) {
+        return openSignet(options, store, config, false);
+    }
+
+    private Signet openSignet(GlobalOptions options, StoreOptions store, SecurityConfig config, boolean wipeKek) {
         prepareHome(options);
         String url = firstOf(store.dbUrl, environment.get("SIGNET_DB_URL"));
         Signet.Builder builder = Signet.builder().securityConfig(config);
+        if (wipeKek) {
+            builder.wipeKeyEncryptionKeyOnClose();
+        }
         if (url != null) {
             builder.jdbcUrl(url, firstOf(store.dbUser, environment.get("SIGNET_DB_USER")),
                     firstOf(store.dbPassword, environment.get("SIGNET_DB_PASSWORD")));

@@ -81,10 +81,9 @@ final class GuideExamples {
         Path packagePath = Files.writeString(dir.resolve("my-package.so"), "a plugin", StandardCharsets.UTF_8);
         SigningKey key = keys.key();
         // guide:sign
-        StoredKeySignature sig = signet.packageSigner()
-                .signPackageWithDbKey(packagePath, key.id(), true);   // true: also record it in the database
-        Path sigPath = Path.of(packagePath + ".sig");
-        signet.packageSigner().writeDetachedSignature(sig.signature(), sigPath);   // Cloacina's .sig format
+        Path sigPath = Path.of(packagePath + ".sig");   // Cloacina's .sig format, written as part of the signing:
+        StoredKeySignature sig = signet.packageSigner()   // no .sig written: the signing fails, nothing stored
+                .signPackageWithDbKey(packagePath, key.id(), true, sigPath);   // true: also record it in the database
         // end:sign
         return sigPath;
     }

@@ -19,6 +19,7 @@ public final class Pkcs11Failure extends SignetException {
     public static final long CKR_ENCRYPTED_DATA_INVALID = 0x40;
     public static final long CKR_ENCRYPTED_DATA_LEN_RANGE = 0x41;
     public static final long CKR_AEAD_DECRYPT_FAILED = 0x42;
+    public static final long CKR_OPERATION_ACTIVE = 0x90;
     public static final long CKR_PIN_INCORRECT = 0xA0;
     public static final long CKR_PIN_EXPIRED = 0xA3;
     public static final long CKR_PIN_LOCKED = 0xA4;
@@ -89,6 +90,16 @@ public final class Pkcs11Failure extends SignetException {
      */
     public boolean isRecoverable() {
         return isSessionLost() || isLoginLost() || isTokenLost();
+    }
+
+    /**
+     * The session may be left in a state nobody can see from here: a device fault in the middle of an
+     * operation (a library that lost track of its device need not end the operation, as PKCS#11 says it
+     * should), or an operation still active that Signet did not leave active. Such a session is closed
+     * rather than lent again, since closing it ends whatever the library left behind.
+     */
+    public boolean leavesSessionInDoubt() {
+        return (isTokenFault() && !isRecoverable()) || code == CKR_OPERATION_ACTIVE;
     }
 
     /**

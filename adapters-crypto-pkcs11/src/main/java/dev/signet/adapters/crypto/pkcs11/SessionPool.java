@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  * <li>and, when the token itself was lost, finds it again by label before opening the next session,
  * since its slot id may have changed.</li>
  * </ul>
+ * After a device fault (CKR_DEVICE_ERROR, CKR_GENERAL_ERROR, ...) or CKR_OPERATION_ACTIVE the session is
+ * closed, not lent again: the library may have left an operation active in it.
  * The call itself is not repeated here; {@link TokenResilience} decides that.
  */
 final class SessionPool implements AutoCloseable {
@@ -317,6 +319,10 @@ final class SessionPool implements AutoCloseable {
                 generation++;
             } else if (failure.isLoginLost()) {
                 generation++; // this session and the others get logged in again when next lent
+            } else if (failure.leavesSessionInDoubt()) {
+                // Otherwise a sign operation the library left active would make this session fail every
+                // later call (CKR_OPERATION_ACTIVE); the next lend opens a new one.
+                closeQuietly(lease);
             }
         }
     }

@@ -9,12 +9,10 @@ import dev.signet.domain.key.WrappedKeyLayout;
 import dev.signet.domain.organization.OrganizationId;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM wrapping of Ed25519 seeds under a key-encryption key held in memory, in the layout of
@@ -67,14 +65,14 @@ public final class AesGcmPrivateKeyWrapper implements PrivateKeyWrapper {
 
     private static Cipher cipher(int mode, KeyEncryptionKey.InMemory kek, byte[] nonce, byte[] associatedData)
             throws GeneralSecurityException {
-        byte[] keyBytes = kek.bytes();
+        WipeableAesKey key = new WipeableAesKey(kek.bytes());
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, new SecretKeySpec(keyBytes, "AES"), new GCMParameterSpec(WrappedKeyLayout.TAG_BITS, nonce));
+            cipher.init(mode, key, new GCMParameterSpec(WrappedKeyLayout.TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             return cipher;
         } finally {
-            Arrays.fill(keyBytes, (byte) 0);
+            key.destroy();
         }
     }
 }

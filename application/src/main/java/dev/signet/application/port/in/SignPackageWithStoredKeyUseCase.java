@@ -13,15 +13,28 @@ public interface SignPackageWithStoredKeyUseCase {
     /**
      * @throws dev.signet.domain.key.SigningKeyRevoked when the key was revoked
      * @throws dev.signet.domain.NotFound when there is no such key
+     * @throws dev.signet.application.port.out.SignatureFileNotWritten when the command names a signature file
+     *     that cannot be written
      */
     StoredKeySignature sign(Command command);
 
-    /** {@code kek} is needed for software keys, not for keys held by an HSM. */
-    record Command(Path packageFile, KeyId keyId, Optional<KeyEncryptionKey> kek, boolean storeSignature) {
+    /**
+     * {@code kek} is needed for software keys, not for keys held by an HSM. With a {@code signatureFile}, the
+     * detached signature is written there before the signing counts as done: if the file cannot be written, the
+     * signing fails as a whole (nothing stored, audited as failed).
+     */
+    record Command(Path packageFile, KeyId keyId, Optional<KeyEncryptionKey> kek, boolean storeSignature,
+            Optional<Path> signatureFile) {
         public Command {
             Require.present(packageFile, "package file");
             Require.present(keyId, "key id");
             Require.present(kek, "key-encryption key");
+            Require.present(signatureFile, "signature file");
+        }
+
+        /** Signs without writing a signature file. */
+        public Command(Path packageFile, KeyId keyId, Optional<KeyEncryptionKey> kek, boolean storeSignature) {
+            this(packageFile, keyId, kek, storeSignature, Optional.empty());
         }
     }
 
