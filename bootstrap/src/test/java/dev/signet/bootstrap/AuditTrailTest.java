@@ -31,9 +31,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -45,6 +45,12 @@ class AuditTrailTest {
             "key.trust_acl.granted", "package.signed", "package.sign.failure", "verification.success",
             "verification.failure", "verification.success", "package.load.success", "verification.failure",
             "package.load.failure", "key.trust_acl.revoked", "key.trusted.revoked", "key.signing.revoked");
+    private static final Set<String> WRITTEN_BEHIND = Set.of("verification.success", "verification.failure",
+            "package.load.success", "package.load.failure");
+
+    private static AuditRecord first(List<AuditRecord> records, String eventType) {
+        return records.stream().filter(record -> record.eventType().equals(eventType)).findFirst().orElseThrow();
+    }
 
     @TempDir
     Path dir;
@@ -64,20 +70,31 @@ class AuditTrailTest {
             }
             List<AuditRecord> stored = signet.audit().list(Optional.empty(), Optional.empty());
             assertThat(logged).extracting(node -> node.path("event_type").asText()).containsExactlyElementsOf(EXPECTED);
-            assertThat(stored).extracting(AuditRecord::eventType).containsExactlyElementsOf(EXPECTED);
-
-            Iterator<JsonNode> lines = logged.iterator();
-            for (AuditRecord record : stored) {
-                JsonNode payload = new ObjectMapper().readTree(record.payload());
-                JsonNode line = lines.next();
-                payload.fieldNames().forEachRemaining(field -> assertThat(line.get(field)).as(field)
-                        .isEqualTo(payload.get(field)));
-                assertThat(line.path("@timestamp").asText()).isNotBlank();
+            // Records of changes are in the chain in the order of the operations; records of verifications and
+            // loads are written behind (decision 0005), in their own order, so the two interleave differently.
+            assertThat(stored).extracting(AuditRecord::eventType).containsExactlyInAnyOrderElementsOf(EXPECTED);
+            for (boolean writtenBehind : List.of(true, false)) {
+                List<AuditRecord> records = stored.stream()
+                        .filter(record -> WRITTEN_BEHIND.contains(record.eventType()) == writtenBehind).toList();
+                List<JsonNode> lines = logged.stream()
+                        .filter(line -> WRITTEN_BEHIND.contains(line.path("event_type").asText()) == writtenBehind)
+                        .toList();
+                assertThat(records).extracting(AuditRecord::eventType)
+                        .containsExactlyElementsOf(lines.stream().map(line -> line.path("event_type").asText()).toList());
+                for (int i = 0; i < records.size(); i++) {
+                    JsonNode payload = new ObjectMapper().readTree(records.get(i).payload());
+                    JsonNode line = lines.get(i);
+                    payload.fieldNames().forEachRemaining(field -> assertThat(line.get(field)).as(field)
+                            .isEqualTo(payload.get(field)));
+                    assertThat(line.path("@timestamp").asText()).isNotBlank();
+                }
             }
-            assertThat(stored.get(5).payload()).contains("\"package_path\"", "\"package_hash\"", "\"key_fingerprint\"");
-            assertThat(stored.get(10).payload()).contains("\"org_id\"", "\"signature_verified\":true",
-                    "\"signer_fingerprint\"");
-            assertThat(stored.get(12).payload()).contains("\"failure_reason\":\"tampered\"", "\"error\"");
+            assertThat(first(stored, "package.signed").payload())
+                    .contains("\"package_path\"", "\"package_hash\"", "\"key_fingerprint\"");
+            assertThat(first(stored, "package.load.success").payload()).contains("\"org_id\"",
+                    "\"signature_verified\":true", "\"signer_fingerprint\"");
+            assertThat(first(stored, "package.load.failure").payload())
+                    .contains("\"failure_reason\":\"tampered\"", "\"error\"");
 
             String everything = json.toString(StandardCharsets.UTF_8) + stored;
             byte[] kekBytes = kek.bytes();
@@ -99,11 +116,17 @@ class AuditTrailTest {
         assertThat(cli.run(DatabaseArgs.on(db, "audit", "verify")).exitCode()).isZero();
         assertThat(cli.run(DatabaseArgs.on(db, "audit", "list", "--type", "package.signed",
                 "--json")).out().lines()).singleElement().asString().startsWith("{\"position\":6,");
+        String loadFailure = cli.run(DatabaseArgs.on(db, "audit", "list", "--type", "package.load.failure", "--json"))
+                .out().lines().findFirst().orElseThrow();
+        long tampered = new ObjectMapper().readTree(loadFailure).path("position").asLong();
+        assertThat(tampered).isGreaterThan(4);
 
-        execute(db, "UPDATE audit_events SET payload = REPLACE(payload, 'tampered', 'untrusted_signer') WHERE position = 13");
+        execute(db, "UPDATE audit_events SET payload = REPLACE(payload, 'tampered', 'untrusted_signer') WHERE position = "
+                + tampered);
         Cli.Result edited = cli.run(DatabaseArgs.on(db, "audit", "verify"));
         assertThat(edited.exitCode()).isEqualTo(1);
-        assertThat(edited.err()).startsWith("AuditChainBroken: broken at record 13: record 13 was altered");
+        assertThat(edited.err()).startsWith("AuditChainBroken: broken at record " + tampered + ": record " + tampered
+                + " was altered");
 
         execute(db, "DELETE FROM audit_events WHERE position = 4");
         Cli.Result deleted = cli.run(DatabaseArgs.on(db, "audit", "verify"));

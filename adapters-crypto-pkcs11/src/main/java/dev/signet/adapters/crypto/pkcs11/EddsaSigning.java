@@ -21,7 +21,7 @@ final class EddsaSigning {
     }
 
     Ed25519Signature sign(long session, byte[] objectId, SignedMessage message) {
-        long key = keys.privateKey(session, objectId).orElseThrow(() -> {
+        long key = keys.rememberedPrivateKey(session, objectId).orElseThrow(() -> {
             keys.requireLoggedIn(session, "C_FindObjects");
             return new NotFound("token '" + tokenLabel + "' has no private key with CKA_ID " + Hex.encode(objectId)
                     + ": it was destroyed (a revoked key) or never existed there");

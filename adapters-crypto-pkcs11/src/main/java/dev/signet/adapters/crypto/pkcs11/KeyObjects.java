@@ -3,8 +3,10 @@ package dev.signet.adapters.crypto.pkcs11;
 import dev.signet.domain.Conflict;
 import dev.signet.domain.Hex;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds key objects in the token and reads their attributes. Also the one place that notices a lost
@@ -17,6 +19,8 @@ final class KeyObjects {
     private static final int LIMIT = 1024;
 
     private final Cryptoki cryptoki;
+    /** CKA_ID (hex) to the handle last found for it: object handles hold for every session of the process. */
+    private final ConcurrentHashMap<String, Long> privateKeyHandles = new ConcurrentHashMap<>();
 
     KeyObjects(Cryptoki cryptoki) {
         this.cryptoki = cryptoki;
@@ -50,6 +54,46 @@ final class KeyObjects {
                     + Hex.encode(id) + "; Signet will not pick one");
         }
         return keys.isEmpty() ? OptionalLong.empty() : OptionalLong.of(keys.get(0));
+    }
+
+    /**
+     * As {@link #privateKey}, for signing: reuses the handle found last time for this CKA_ID once the token
+     * confirms that it still names a private key with that CKA_ID (one C_GetAttributeValue instead of a
+     * four-call search). A handle the token no longer knows, or that now names another object, is searched
+     * for again; failures of the session itself (a lost login, a closed session) reach the pool as before.
+     */
+    OptionalLong rememberedPrivateKey(long session, byte[] id) {
+        String key = Hex.encode(id);
+        Long remembered = privateKeyHandles.get(key);
+        if (remembered != null && stillNamesPrivateKey(session, remembered, id)) {
+            return OptionalLong.of(remembered);
+        }
+        OptionalLong found = privateKey(session, id);
+        if (found.isPresent()) {
+            privateKeyHandles.put(key, found.getAsLong());
+        } else {
+            privateKeyHandles.remove(key);
+        }
+        return found;
+    }
+
+    /** After destroying the key with this CKA_ID: its handle must not be offered again. */
+    void forgetPrivateKey(byte[] id) {
+        privateKeyHandles.remove(Hex.encode(id));
+    }
+
+    private boolean stillNamesPrivateKey(long session, long handle, byte[] id) {
+        try {
+            List<Attribute> attributes = cryptoki.getAttributeValue(session, handle, Ck.CKA_CLASS, Ck.CKA_ID);
+            return attributes.get(0).number() == Ck.CKO_PRIVATE_KEY && Arrays.equals(attributes.get(1).bytes(), id);
+        } catch (Pkcs11Failure e) {
+            if (e.code() == Pkcs11Failure.CKR_OBJECT_HANDLE_INVALID || e.code() == Pkcs11Failure.CKR_KEY_HANDLE_INVALID
+                    || e.code() == Pkcs11Failure.CKR_ATTRIBUTE_SENSITIVE
+                    || e.code() == Pkcs11Failure.CKR_ATTRIBUTE_TYPE_INVALID) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     byte[] bytes(long session, long object, long type) {

@@ -16,6 +16,9 @@ public final class Pkcs11Failure extends SignetException {
     public static final long CKR_GENERAL_ERROR = 0x05;
     public static final long CKR_FUNCTION_FAILED = 0x06;
     public static final long CKR_ATTRIBUTE_SENSITIVE = 0x11;
+    public static final long CKR_ATTRIBUTE_TYPE_INVALID = 0x12;
+    public static final long CKR_KEY_HANDLE_INVALID = 0x60;
+    public static final long CKR_OBJECT_HANDLE_INVALID = 0x82;
     public static final long CKR_ENCRYPTED_DATA_INVALID = 0x40;
     public static final long CKR_ENCRYPTED_DATA_LEN_RANGE = 0x41;
     public static final long CKR_AEAD_DECRYPT_FAILED = 0x42;

@@ -102,7 +102,9 @@ public final class Pkcs11KeyCustodian implements HsmKeyCustodian, AutoCloseable 
             var key = keys.privateKey(session, id);
             if (key.isPresent()) {
                 cryptoki.destroyObject(session, key.getAsLong());
+                keys.forgetPrivateKey(id);
             } else {
+                keys.forgetPrivateKey(id);
                 keys.requireLoggedIn(session, "C_FindObjects");
             }
             return null;

@@ -192,6 +192,33 @@ class Pkcs11KeyCustodianTest {
     }
 
     @Test
+    void a_key_destroyed_by_another_custodian_is_not_signed_with_through_the_handle_this_one_remembers() {
+        HsmKey key = custodian.generate(KeyId.random());
+        custodian.sign(key.custody(), TestToken.randomMessage()); // remembers the key's handle
+
+        try (Pkcs11KeyCustodian other = token.open(1)) {
+            other.destroyPrivateKey(key.custody());
+        }
+
+        assertThatThrownBy(() -> custodian.sign(key.custody(), TestToken.randomMessage()))
+                .isInstanceOf(NotFound.class)
+                .hasMessageContaining("has no private key with CKA_ID " + Hex.encode(key.custody().objectId()));
+    }
+
+    @Test
+    void a_remembered_handle_signs_with_its_own_key_and_no_other() {
+        HsmKey first = custodian.generate(KeyId.random());
+        HsmKey second = custodian.generate(KeyId.random());
+        for (int round = 0; round < 3; round++) {
+            SignedMessage message = TestToken.randomMessage();
+            assertThat(TestToken.verifies(first.publicKey().bytes(), message,
+                    custodian.sign(first.custody(), message).bytes())).isTrue();
+            assertThat(TestToken.verifies(second.publicKey().bytes(), message,
+                    custodian.sign(second.custody(), message).bytes())).isTrue();
+        }
+    }
+
+    @Test
     void a_key_held_by_another_token_is_refused_by_name() {
         KeyCustody.Hsm elsewhere = new KeyCustody.Hsm("other-token", new byte[] {1});
         assertThatThrownBy(() -> custodian.sign(elsewhere, TestToken.randomMessage()))
