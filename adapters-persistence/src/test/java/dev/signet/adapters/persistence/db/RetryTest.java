@@ -164,4 +164,17 @@ class RetryTest {
         assertThat(TransientFailures.isTransient(
                 new SQLException("syntax", "42601"))).isFalse();
     }
+
+    @Test
+    void postgresql_ending_or_refusing_sessions_as_it_restarts_is_transient() {
+        // FATAL: terminating connection due to administrator command (pg_ctl restart -m fast)
+        assertThat(TransientFailures.isTransient(new RuntimeException(new SQLException("terminating", "57P01"))))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("crash of another server process", "57P02")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("the database system is starting up", "57P03")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("canceling statement due to user request",
+                "57014"))).as("a cancelled statement is not a lost connection").isFalse();
+    }
 }
