@@ -266,6 +266,16 @@ class PostgresRestartTest {
         assertThat(actual.getOrDefault("key.signing.create_failed", 0L)).isLessThanOrEqualTo(failedKeys);
         actual.remove("package.sign.failure");
         actual.remove("key.signing.create_failed");
+        // A verification writes only its audit row, the same for each verification of a package: one cut off
+        // while committing cannot be told apart, so it may or may not be counted.
+        long unknownVerifications = failed(operations.stream().filter(o -> o.kind().equals("verify")).toList(),
+                failure -> failure.getMessage().contains("while committing")).size();
+        for (String verification : List.of("verification.success", "verification.failure")) {
+            assertThat(actual.getOrDefault(verification, 0L)).as("%s rows", verification)
+                    .isBetween(expected.get(verification), expected.get(verification) + unknownVerifications);
+            actual.remove(verification);
+            expected.remove(verification);
+        }
         expected.values().removeIf(count -> count == 0);
         assertThat(actual).as("audit rows per event type").isEqualTo(expected);
     }
