@@ -77,18 +77,23 @@ class PostgresRestartTest {
                 for (int t = 0; t < THREADS; t++) {
                     RandomOperations worker = new RandomOperations(t, signet, kek, dir, stop, 1000 + t);
                     workers.add(worker);
-                    threads.add(new Thread(worker, "restart-worker-" + t));
+                    Thread thread = new Thread(worker, "restart-worker-" + t);
+                    thread.setDaemon(true); // a hung one must not keep the test JVM alive
+                    threads.add(thread);
                 }
                 threads.forEach(Thread::start);
-                Thread.sleep(1500);
-                disruptions.add(timed(server::restartFast));
-                Thread.sleep(2000);
-                disruptions.add(timed(server::stopImmediately));
-                Thread.sleep(OUTAGE.toMillis());
-                server.startServer();
-                back = System.nanoTime();
-                Thread.sleep(POOL_RECONNECT_BACKOFF.toMillis() + 1500);
-                stop.set(true);
+                try {
+                    Thread.sleep(1500);
+                    disruptions.add(timed(server::restartFast));
+                    Thread.sleep(2000);
+                    disruptions.add(timed(server::stopImmediately));
+                    Thread.sleep(OUTAGE.toMillis());
+                    server.startServer();
+                    back = System.nanoTime();
+                    Thread.sleep(POOL_RECONNECT_BACKOFF.toMillis() + 1500);
+                } finally {
+                    stop.set(true);
+                }
                 for (Thread thread : threads) {
                     thread.join(OPERATION_BOUND.toMillis() + 5000);
                     assertThat(thread.isAlive()).as("%s hangs at %s", thread.getName(),
