@@ -92,7 +92,8 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
             });
             return key;
         } catch (SignetException e) {
-            audit.record(new AuditEvent.SigningKeyCreateFailed(organization, name.value(), e.getMessage()));
+            FailureEvents.record(audit, new AuditEvent.SigningKeyCreateFailed(organization, name.value(), e.getMessage()),
+                    e);
             throw e;
         }
     }

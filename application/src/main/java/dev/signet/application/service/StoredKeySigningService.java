@@ -76,7 +76,7 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
                 return new StoredKeySignature(signature, key.id(), stored);
             });
         } catch (SignetException e) {
-            audit.record(new AuditEvent.PackageSignFailed(packagePath, e.getMessage()));
+            FailureEvents.record(audit, new AuditEvent.PackageSignFailed(packagePath, e.getMessage()), e);
             throw e;
         }
     }

@@ -26,8 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One of the processes of {@link MultiProcessConcurrencyTest}: eight threads doing random operations on a
- * shared database for a bounded time, then printing how many of each operation succeeded or failed.
- * Arguments: JDBC URL, user, password, KEK hex, seconds, seed, work folder.
+ * shared database for a bounded time, then, once Signet is closed (so that every audit row it writes is
+ * written), printing how many of each operation succeeded or failed as one last line:
+ * {@code COUNTS sign.ok=12 sign.refused=1 ...}. An operation that found nothing to work on is counted as
+ * skipped, never as a success. Arguments: JDBC URL, user, password, KEK hex, seconds, seed, work folder.
  */
 public final class ConcurrencyWorker {
     private final Signet signet;
@@ -46,9 +48,11 @@ public final class ConcurrencyWorker {
         long seconds = Long.parseLong(args[4]);
         long seed = Long.parseLong(args[5]);
         Path dir = Files.createDirectories(Path.of(args[6]));
+        Map<String, AtomicLong> counts;
         try (Signet signet = Signet.builder().jdbcUrl(args[0], blankToNull(args[1]), blankToNull(args[2]))
                 .securityConfig(SecurityConfig.builder().keyEncryptionKey(kek).build()).build()) {
             ConcurrencyWorker worker = new ConcurrencyWorker(signet, kek, dir);
+            counts = worker.counts;
             ExecutorService threads = Executors.newFixedThreadPool(8);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             for (int t = 0; t < 8; t++) {
@@ -63,33 +67,37 @@ public final class ConcurrencyWorker {
             if (!threads.awaitTermination(seconds + 60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("workers did not stop");
             }
-            System.out.println("COUNTS " + new TreeMap<>(worker.counts));
         }
+        StringBuilder line = new StringBuilder("COUNTS");
+        new TreeMap<>(counts).forEach((name, count) -> line.append(' ').append(name).append('=').append(count));
+        System.out.println(line);
     }
 
     private void step(Random random) {
         String operation = List.of("org", "key", "trust", "grant", "ungrant", "sign", "verify", "revoke-trust",
                 "revoke-key").get(random.nextInt(9));
         try {
-            run(operation, random);
-            count(operation + ".ok");
+            count(run(operation, random));
         } catch (VerificationFailure expected) {
             count(operation + ".rejected");
-        } catch (SignetException | IllegalArgumentException expected) {
-            // typed refusals: conflicts, revoked keys, validation of the inputs drawn at random
+        } catch (SignetException expected) {
+            // typed refusals: conflicts, revoked keys
             count(operation + ".refused");
+        } catch (IllegalArgumentException expected) {
+            count(operation + ".invalid");
         } catch (Exception unexpected) {
             count(operation + ".error");
             System.err.println("UNEXPECTED " + operation + ": " + unexpected);
         }
     }
 
-    private void run(String operation, Random random) throws Exception {
+    /** Does the operation (or, while there are few organizations, creates one) and names what it did. */
+    private String run(String operation, Random random) throws Exception {
         var keys = signet.keyManager();
         List<Organization> organizations = keys.listOrganizations();
         if (operation.equals("org") || organizations.size() < 3) {
             keys.createOrganization("org-" + Long.toHexString(random.nextLong()));
-            return;
+            return "org.ok";
         }
         OrganizationId org = organizations.get(random.nextInt(organizations.size())).id();
         OrganizationId other = organizations.get(random.nextInt(organizations.size())).id();
@@ -98,16 +106,17 @@ public final class ConcurrencyWorker {
             case "key" -> keys.createSigningKey(org, "key-" + random.nextInt(20), kek);
             case "trust" -> {
                 List<SigningKey> otherKeys = keys.listSigningKeys(other);
-                if (!otherKeys.isEmpty()) {
-                    SigningKey key = otherKeys.get(random.nextInt(otherKeys.size()));
-                    keys.trustPublicKey(org, key.publicKey().bytes(), null);
+                if (otherKeys.isEmpty()) {
+                    return "trust.skipped";
                 }
+                SigningKey key = otherKeys.get(random.nextInt(otherKeys.size()));
+                keys.trustPublicKey(org, key.publicKey().bytes(), null);
             }
             case "grant" -> keys.grantTrust(org, other);
             case "ungrant" -> keys.revokeTrust(org, other);
             case "sign", "verify" -> {
                 if (signingKeys.isEmpty()) {
-                    return;
+                    return operation + ".skipped";
                 }
                 SigningKey key = signingKeys.get(random.nextInt(signingKeys.size()));
                 Path pkg = Files.writeString(Files.createTempFile(dir, "pkg-", ".so"), Hex.encode(new byte[] {
@@ -121,17 +130,20 @@ public final class ConcurrencyWorker {
             }
             case "revoke-trust" -> {
                 List<TrustedKey> trusted = keys.listTrustedKeys(org).stream().filter(TrustedKey::isActive).toList();
-                if (!trusted.isEmpty()) {
-                    keys.revokeTrustedKey(trusted.get(random.nextInt(trusted.size())).id());
+                if (trusted.isEmpty()) {
+                    return "revoke-trust.skipped";
                 }
+                keys.revokeTrustedKey(trusted.get(random.nextInt(trusted.size())).id());
             }
             case "revoke-key" -> {
-                if (!signingKeys.isEmpty() && random.nextInt(4) == 0) {
-                    keys.revokeSigningKey(signingKeys.get(random.nextInt(signingKeys.size())).id());
+                if (signingKeys.isEmpty() || random.nextInt(4) != 0) {
+                    return "revoke-key.skipped";
                 }
+                keys.revokeSigningKey(signingKeys.get(random.nextInt(signingKeys.size())).id());
             }
             default -> throw new IllegalStateException(operation);
         }
+        return operation + ".ok";
     }
 
     private void count(String name) {

@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.junit.jupiter.api.Test;
@@ -21,11 +23,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Four JVM processes with eight threads each, for a bounded time, against one PostgreSQL database:
- * afterwards the data is still honest and the audit chain whole.
+ * afterwards the data is still honest, the audit chain whole, and the audit rows of each event type are
+ * exactly the operations the processes report having done.
  */
 class MultiProcessConcurrencyTest {
     private static final int PROCESSES = 4;
     private static final int SECONDS = 8;
+    /**
+     * The audit row each outcome a worker reports must leave: successes, refused key creations and signings
+     * (recorded as failures) and rejected verifications. Other refusals (a conflict, a grant already
+     * revoked) and operations that found nothing to do leave none; organizations have no audit event.
+     */
+    private static final Map<String, String> AUDIT_EVENT_OF_OUTCOME = Map.ofEntries(
+            Map.entry("key.ok", "key.signing.created"),
+            Map.entry("key.refused", "key.signing.create_failed"),
+            Map.entry("trust.ok", "key.trusted.added"),
+            Map.entry("revoke-trust.ok", "key.trusted.revoked"),
+            Map.entry("grant.ok", "key.trust_acl.granted"),
+            Map.entry("ungrant.ok", "key.trust_acl.revoked"),
+            Map.entry("sign.ok", "package.signed"),
+            Map.entry("sign.refused", "package.sign.failure"),
+            Map.entry("verify.ok", "verification.success"),
+            Map.entry("verify.rejected", "verification.failure"),
+            Map.entry("revoke-key.ok", "key.signing.revoked"));
 
     @TempDir
     Path dir;
@@ -43,16 +63,18 @@ class MultiProcessConcurrencyTest {
                         String.valueOf(SECONDS), String.valueOf(p + 1), dir.resolve("worker-" + p).toString()};
                 workers.add(CompletableFuture.supplyAsync(() -> Processes.java(dir, ConcurrencyWorker.class, args)));
             }
-            long operations = 0;
+            Map<String, Long> reported = new TreeMap<>();
             for (CompletableFuture<Processes.Result> worker : workers) {
                 Processes.Result result = worker.get();
                 assertThat(result.exitCode()).as(result.output()).isZero();
                 assertThat(result.output()).as("no unexpected exception").doesNotContain("UNEXPECTED");
-                assertThat(result.output()).contains("COUNTS");
                 System.out.println(result.output());
-                operations += result.output().lines().filter(line -> line.startsWith("COUNTS")).count();
+                counts(result.output()).forEach((outcome, count) -> reported.merge(outcome, count, Long::sum));
             }
-            assertThat(operations).isEqualTo(PROCESSES);
+            System.out.println("reported by the " + PROCESSES + " processes: " + reported);
+            assertThat(reported.getOrDefault("sign.ok", 0L)).isPositive();
+            assertThat(reported.getOrDefault("verify.ok", 0L) + reported.getOrDefault("verify.rejected", 0L))
+                    .as("verifications ran (most are rejected: few organizations trust the signer)").isPositive();
 
             try (Connection connection = db.connect()) {
                 assertThat(count(connection, "SELECT COUNT(*) FROM (SELECT org_id, fingerprint FROM trusted_keys "
@@ -79,12 +101,48 @@ class MultiProcessConcurrencyTest {
                 }
                 assertThat(count(connection, "SELECT COUNT(*) FROM audit_events WHERE event_type = 'key.signing.revoked'"))
                         .isEqualTo(count(connection, "SELECT COUNT(*) FROM signing_keys WHERE revoked_at IS NOT NULL"));
+                assertThat(auditRowsByType(connection)).as("audit rows per event type = what the processes reported")
+                        .isEqualTo(expectedAuditRows(reported));
             }
             try (Signet signet = Signet.builder().jdbcUrl(db.url(), db.user(), db.password()).build()) {
                 assertThat(signet.audit().verify().isWhole()).as("the audit chain is whole").isTrue();
                 assertThat(signet.audit().list(Optional.empty(), Optional.empty())).isNotEmpty();
             }
         }
+    }
+
+    /** The worker's last line, {@code COUNTS sign.ok=12 sign.refused=1 ...}, as a map. */
+    private static Map<String, Long> counts(String output) {
+        List<String> lines = output.lines().filter(line -> line.startsWith("COUNTS")).toList();
+        assertThat(lines).as("one COUNTS line in %s", output).hasSize(1);
+        Map<String, Long> counts = new TreeMap<>();
+        for (String pair : lines.get(0).substring("COUNTS".length()).trim().split(" ")) {
+            String[] parts = pair.split("=");
+            counts.put(parts[0], Long.parseLong(parts[1]));
+        }
+        return counts;
+    }
+
+    private static Map<String, Long> expectedAuditRows(Map<String, Long> reported) {
+        Map<String, Long> expected = new TreeMap<>();
+        AUDIT_EVENT_OF_OUTCOME.forEach((outcome, eventType) -> {
+            long count = reported.getOrDefault(outcome, 0L);
+            if (count > 0) {
+                expected.merge(eventType, count, Long::sum);
+            }
+        });
+        return expected;
+    }
+
+    private static Map<String, Long> auditRowsByType(Connection connection) throws Exception {
+        Map<String, Long> rows = new TreeMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
+                "SELECT event_type, COUNT(*) FROM audit_events GROUP BY event_type")) {
+            while (row.next()) {
+                rows.put(row.getString(1), row.getLong(2));
+            }
+        }
+        return rows;
     }
 
     private static long count(Connection connection, String sql) throws Exception {

@@ -13,7 +13,11 @@ import dev.signet.adapters.persistence.db.tx.TransientFailures;
 import dev.signet.application.port.out.DatabaseUnavailable;
 import dev.signet.domain.Conflict;
 import dev.signet.domain.organization.Organization;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.time.Duration;
@@ -163,5 +167,64 @@ class RetryTest {
                 new SQLRecoverableException("gone"))).isTrue();
         assertThat(TransientFailures.isTransient(
                 new SQLException("syntax", "42601"))).isFalse();
+    }
+
+    @Test
+    void postgresql_ending_or_refusing_sessions_as_it_restarts_is_transient() {
+        // FATAL: terminating connection due to administrator command (pg_ctl restart -m fast)
+        assertThat(TransientFailures.isTransient(new RuntimeException(new SQLException("terminating", "57P01"))))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("crash of another server process", "57P02")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("the database system is starting up", "57P03")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("canceling statement due to user request",
+                "57014"))).as("a cancelled statement is not a lost connection").isFalse();
+    }
+
+    @Test
+    void a_connection_lost_while_committing_is_unavailable_at_once_as_the_commit_may_have_happened() throws Exception {
+        try (TestDatabase db = TestDatabase.h2()) {
+            db.open(); // migrates
+            MyBatisTransactions transactions = transactionsOver(commitsFail(db.dataSource()), FAST, null);
+            MyBatisOrganizationRepository organizations = new MyBatisOrganizationRepository(transactions);
+            AtomicInteger attempts = new AtomicInteger();
+
+            assertThatThrownBy(() -> transactions.run(() -> {
+                attempts.incrementAndGet();
+                organizations.add(organization("acme"));
+            }))
+                    .isInstanceOf(DatabaseUnavailable.class)
+                    .hasMessage("the connection to the database failed while committing, so the change may or may "
+                            + "not have been saved: An I/O error occurred while sending to the backend.");
+            assertThat(attempts).as("not run again: that could do it twice").hasValue(1);
+        }
+    }
+
+    /** The database's own connections, except that commit fails as when the server dies while committing. */
+    private static DataSource commitsFail(DataSource target) {
+        return (DataSource) Proxy.newProxyInstance(RetryTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    return result instanceof Connection connection ? failingCommits(connection) : result;
+                });
+    }
+
+    private static Connection failingCommits(Connection target) {
+        return (Connection) Proxy.newProxyInstance(RetryTest.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("commit")) {
+                        throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+                    }
+                    return invoke(method, target, args);
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 }

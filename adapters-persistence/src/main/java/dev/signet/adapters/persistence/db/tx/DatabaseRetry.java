@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * Runs a unit of database work again while it fails to reach the database (see {@link TransientFailures}),
  * with exponential backoff, and turns the last such failure into {@link DatabaseUnavailable}. Any other
- * failure reaches the caller at once, unchanged.
+ * failure, a DatabaseUnavailable the attempt itself threw included, reaches the caller at once, unchanged.
  */
 public final class DatabaseRetry {
     private final Retry retry;
@@ -25,7 +25,7 @@ public final class DatabaseRetry {
         this.retry = Retry.of("signet-database", RetryConfig.custom()
                 .maxAttempts(policy.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(policy.initialBackoff(), policy.multiplier()))
-                .retryOnException(TransientFailures::isTransient)
+                .retryOnException(DatabaseRetry::worthRetrying)
                 .build());
     }
 
@@ -33,11 +33,21 @@ public final class DatabaseRetry {
         try {
             return retry.executeSupplier(attempt);
         } catch (RuntimeException e) {
-            if (TransientFailures.isTransient(e)) {
+            if (worthRetrying(e)) {
                 throw new DatabaseUnavailable("database unreachable after " + maxAttempts + " attempts: "
-                        + TransientFailures.describeRootCause(e, secretToMask), e);
+                        + describe(e), e);
             }
             throw e;
         }
+    }
+
+    /** The failure's root cause on one line, with the password masked. */
+    public String describe(Throwable failure) {
+        return TransientFailures.describeRootCause(failure, secretToMask);
+    }
+
+    /** A DatabaseUnavailable from the attempt is already final (see MyBatisTransactions' commit). */
+    private static boolean worthRetrying(Throwable failure) {
+        return !(failure instanceof DatabaseUnavailable) && TransientFailures.isTransient(failure);
     }
 }

@@ -14,7 +14,8 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * inner calls on the same thread join it, so their writes commit or roll back with the outer ones.
  *
  * <p>When the connection fails (see {@link TransientFailures}) the whole outermost transaction runs again,
- * up to the policy's attempts, after which the caller gets {@link DatabaseUnavailable}. Inner calls never
+ * up to the policy's attempts, after which the caller gets {@link DatabaseUnavailable}; except when it fails
+ * during the commit, whose outcome is then unknown: that is DatabaseUnavailable at once. Inner calls never
  * retry on their own: half a transaction cannot be repeated. Anything else (a {@code Conflict}, a bug)
  * reaches the caller after one attempt, unchanged.
  *
@@ -59,8 +60,7 @@ public final class MyBatisTransactions implements Transactions {
             current.set(session);
             try {
                 T result = work.get();
-                // force: MyBatis skips commit and rollback for sessions it thinks are clean
-                session.commit(true);
+                commit(session);
                 return result;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(session, e);
@@ -68,6 +68,24 @@ public final class MyBatisTransactions implements Transactions {
             } finally {
                 current.remove();
             }
+        }
+    }
+
+    /**
+     * A connection lost during the commit leaves its outcome unknown: the server may have committed and
+     * died before it said so. Running the work again could then do it twice (a second audit row, or a
+     * Conflict with its own first attempt), so this failure is final: DatabaseUnavailable, not retried.
+     */
+    private void commit(SqlSession session) {
+        try {
+            // force: MyBatis skips commit and rollback for sessions it thinks are clean
+            session.commit(true);
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw new DatabaseUnavailable("the connection to the database failed while committing, so the "
+                        + "change may or may not have been saved: " + retry.describe(e), e);
+            }
+            throw e;
         }
     }
 

@@ -17,6 +17,13 @@ import java.util.regex.Pattern;
  * every time, so retrying it would only delay the answer.
  */
 public final class TransientFailures {
+    /**
+     * PostgreSQL ending the session as it shuts down or restarts (57P01 admin_shutdown, e.g. {@code pg_ctl
+     * restart -m fast}; 57P02 crash_shutdown, another backend crashed) or refusing it while it starts or
+     * stops (57P03 cannot_connect_now). The session's transaction did not commit, so running it again is
+     * safe; the pool throws such connections away.
+     */
+    private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
     private static final Pattern SECRET_SETTING =
             Pattern.compile("(?i)\\b(password|pwd|passwd|sslpassword)\\s*=\\s*[^&;,\\s]*");
 
@@ -24,8 +31,9 @@ public final class TransientFailures {
     }
 
     /**
-     * True when some exception in the cause chain is a connection failure (SQLState class 08,
-     * {@link SQLTransientConnectionException} as a pool times out with, {@link SQLRecoverableException}) and
+     * True when some exception in the cause chain is a connection failure (SQLState class 08, the server
+     * ending or refusing sessions as it restarts, {@link SQLTransientConnectionException} as a pool times out
+     * with, {@link SQLRecoverableException}) and
      * none is permanent (see {@link #isPermanent}).
      */
     public static boolean isTransient(Throwable failure) {
@@ -61,7 +69,8 @@ public final class TransientFailures {
         if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
             return true;
         }
-        return t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+        return t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || SERVER_GOING_AWAY.contains(sql.getSQLState()));
     }
 
     /**
