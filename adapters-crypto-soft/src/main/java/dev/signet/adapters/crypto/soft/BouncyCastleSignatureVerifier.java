@@ -5,7 +5,7 @@ import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.signature.Ed25519Signature;
 import dev.signet.domain.signature.SignedMessage;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * Plain Ed25519 (RFC 8032, no prehash, no context) with Bouncy Castle's lightweight API; no JCA provider
@@ -25,12 +25,6 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * once, when a key is read ({@link PublicKeyPoints}). All 151 Project Wycheproof Ed25519 vectors agree
  * with this class as it is; they would with the full check too (all their keys are in the subgroup), so
  * the choice is about cost alone.
- *
- * <p>It calls the key's own verify, which is what {@code Ed25519Signer.verifySignature} calls after
- * checking that the signature has 64 bytes ({@link Ed25519Signature} guarantees that). The signer
- * object would add only {@code CryptoServicesRegistrar.checkConstraints}, a no-op without configured
- * constraints whose first use starts java.util.logging and a SecureRandom, some 10 to 20 ms of a
- * cold {@code signet verify}.
  */
 public final class BouncyCastleSignatureVerifier implements SignatureVerifier {
 
@@ -47,6 +41,9 @@ public final class BouncyCastleSignatureVerifier implements SignatureVerifier {
         } catch (RuntimeException e) {
             return false;
         }
-        return key.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature.bytes(), 0);
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(false, key);
+        verifier.update(message, 0, message.length);
+        return verifier.verifySignature(signature.bytes());
     }
 }
