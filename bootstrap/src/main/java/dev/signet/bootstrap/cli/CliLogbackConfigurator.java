@@ -34,10 +34,13 @@ public final class CliLogbackConfigurator extends ContextAwareBase implements Co
         }
         context.getStatusManager().add(new NopStatusListener());
 
+        LogstashEncoder json = new LogstashEncoder();
+        // The audit fields are strings: no Jackson module is needed, so none is looked for on the class path.
+        json.setFindAndRegisterJacksonModules(false);
         Logger audit = context.getLogger(Slf4jAuditTrail.LOGGER_NAME);
         audit.setLevel(Level.INFO);
         audit.setAdditive(false);
-        audit.addAppender(fileAppender(context, "AUDIT", home + "/audit.log", new LogstashEncoder()));
+        audit.addAppender(fileAppender(context, "AUDIT", home + "/audit.log", json));
 
         PatternLayoutEncoder diagnostics = new PatternLayoutEncoder();
         diagnostics.setPattern("%d{ISO8601} %-5level [%thread] %logger - %msg%n");
