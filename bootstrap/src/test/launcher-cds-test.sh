@@ -7,6 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+cd "$work"  # a crashing JVM writes its hs_err file here
 export SIGNET_CDS_DIR="$work/cds" SIGNET_HOME="$work/home"
 unset SIGNET_CDS SIGNET_JAVA_OPTS
 
