@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 public final class SignetCli implements Runnable {
     /**
      * The subcommands, in the order help lists them. picocli builds the model of every subcommand it
-     * is given, by reflection, which was a third of the start-up of {@code signet verify}; so a
+     * is given, by reflection, which was a fifth of the CPU time of {@code signet verify}; so a
      * command line that names one of them gets only that one, and any other (help, --version, a
      * typo, nothing) gets all, for the listing and the suggestions.
      */
