@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The launcher's class-data sharing archive (./signet, "Class-data sharing"): made on the first run,
+# used by the next ones, replaced when truncated, ignored when unusable, and never visible: every
+# verify prints exactly what it prints without an archive, nothing on stderr, and logs its audit line.
+# Runs after the build (./run-tests calls it after mvn verify); needs openssl. About ten seconds.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"  # a crashing JVM writes its hs_err file here
+export SIGNET_CDS_DIR="$work/cds" SIGNET_HOME="$work/home"
+unset SIGNET_CDS SIGNET_JAVA_OPTS
+
+fail() { echo "launcher-cds-test: FAILED: $*" >&2; exit 1; }
+archives() { find "$work/cds" -maxdepth 1 -name 'signet-*.jsa' | sort; }
+
+# $1 names the run; verifies the package, which must succeed with nothing on stderr and print what
+# the run without an archive printed.
+verify() {
+  "$root/signet" verify --public-key "$work/pub.pem" "$work/pkg.bin" >"$work/$1.out" 2>"$work/$1.err" \
+    || fail "$1: exit code $? ($(cat "$work/$1.err"))"
+  [[ ! -s "$work/$1.err" ]] || fail "$1: wrote to stderr: $(cat "$work/$1.err")"
+  if [[ -f "$work/reference.out" ]]; then
+    cmp -s "$work/reference.out" "$work/$1.out" || fail "$1: printed $(cat "$work/$1.out")"
+  fi
+}
+
+openssl genpkey -algorithm ed25519 -out "$work/key.pem"
+openssl pkey -in "$work/key.pem" -pubout -out "$work/pub.pem"
+head -c 4096 /dev/urandom >"$work/pkg.bin"
+SIGNET_CDS=off "$root/signet" sign "$work/pkg.bin" --private-key "$work/key.pem" >/dev/null
+
+SIGNET_CDS=off verify reference
+grep -q '^Verified ' "$work/reference.out" || fail "reference: printed $(cat "$work/reference.out")"
+[[ ! -e "$work/cds" ]] || fail "SIGNET_CDS=off made an archive"
+
+verify first  # makes the archive
+[[ $(archives | wc -l) == 1 ]] || fail "after the first run: archives $(archives)"
+archive=$(archives)
+verify second
+SIGNET_JAVA_OPTS=-Xshare:on verify mapped  # -Xshare:on makes the JVM fail when it cannot map the archive
+[[ $(archives) == "$archive" ]] || fail "a second run made another archive: $(archives)"
+
+chmod u+w "$archive" && truncate -s 1000000 "$archive"  # as a full disk or a killed copy would leave it
+verify truncated  # must not use it (JDK 17 crashes on it) and makes a sound one again
+SIGNET_JAVA_OPTS=-Xshare:on verify remade
+[[ $(archives | wc -l) == 1 ]] || fail "after the truncated one: archives $(archives)"
+
+archive=$(archives)
+chmod u+w "$archive" && dd if=/dev/zero of="$archive" bs=4096 count=1 conv=notrunc status=none
+verify unusable  # right size, bad header: the JVM runs without it, silently
+
+# A package of 32 MiB or more gets full tiered compilation (C2 hashes with the CPU's SHA instructions).
+head -c $((33 * 1024 * 1024)) /dev/urandom >"$work/big.bin"
+SIGNET_CDS=off "$root/signet" sign "$work/big.bin" --private-key "$work/key.pem" >/dev/null
+"$root/signet" verify --public-key "$work/pub.pem" "$work/big.bin" >"$work/big.out" 2>"$work/big.err" \
+  || fail "big: exit code $? ($(cat "$work/big.err"))"
+[[ ! -s "$work/big.err" ]] && grep -q '^Verified ' "$work/big.out" || fail "big: $(cat "$work/big.out" "$work/big.err")"
+
+find "$work/cds" -mindepth 1 -maxdepth 1 -name '.making-*' | grep -q . && fail "temporary files left in $work/cds"
+lines=$(grep -c '"event_type":"verification.success"' "$work/home/audit.log" || true)
+[[ $lines == 8 ]] || fail "audit.log has $lines verification lines, not 8: $(cat "$work/home/audit.log")"
+[[ ! -s "$work/home/signet.log" ]] || fail "signet.log: $(cat "$work/home/signet.log")"
+echo "launcher-cds-test: passed (archive made, used, remade when truncated, ignored when unusable; output unchanged)"
