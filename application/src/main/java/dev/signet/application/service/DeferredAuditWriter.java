@@ -130,11 +130,19 @@ public final class DeferredAuditWriter implements AutoCloseable {
         }
     }
 
-    /** Writes the records in one transaction, trying again (with growing pauses) until the database takes them. */
+    /**
+     * Writes the records in one transaction, trying again (with growing pauses) until the database takes them.
+     * After a failed attempt the next one first asks whether the records are there after all: a commit cut off
+     * by a lost connection may have happened, and writing them again would record them twice.
+     */
     private void writeWithPatience(List<Occurrence> records) throws InterruptedException {
         Duration pause = FIRST_PAUSE;
+        boolean mayBeWritten = false;
         while (!records.isEmpty()) {
             try {
+                if (mayBeWritten && transactions.inTransaction(() -> log.containsRun(records))) {
+                    return;
+                }
                 transactions.inTransaction(() -> log.appendAll(records));
                 return;
             } catch (DatabaseUnavailable e) {
@@ -144,6 +152,7 @@ public final class DeferredAuditWriter implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, records.size() + " audit records were refused by the database ("
                         + e.getMessage() + "); trying again");
             }
+            mayBeWritten = true;
             Thread.sleep(pause.toMillis());
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }

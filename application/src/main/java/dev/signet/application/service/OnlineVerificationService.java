@@ -155,6 +155,7 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
     private void recordFailure(OrganizationId organization, Optional<PackageHash> hash, VerificationFailure failure) {
         Optional<KeyFingerprint> signer = failure instanceof UntrustedSigner untrusted ? Optional.of(untrusted.signer())
                 : failure instanceof InvalidSignature invalid ? Optional.of(invalid.signer()) : Optional.empty();
-        audit.record(new AuditEvent.VerificationFailed(Optional.of(organization), hash, failure.auditReason(), signer));
+        FailureEvents.record(audit,
+                new AuditEvent.VerificationFailed(Optional.of(organization), hash, failure.auditReason(), signer), failure);
     }
 }

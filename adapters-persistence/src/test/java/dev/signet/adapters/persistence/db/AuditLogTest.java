@@ -271,4 +271,25 @@ class AuditLogTest {
         assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).containsExactly(first);
         assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(1));
     }
+
+    @OnEveryDatabase
+    void a_run_of_events_is_found_only_if_it_was_appended_in_that_order_at_those_times(TestDatabase db) {
+        Database database = db.open();
+        database.auditLog().append(granted(), T0);
+        AuditLog.Occurrence first = new AuditLog.Occurrence(granted(), at(1));
+        AuditLog.Occurrence second = new AuditLog.Occurrence(revoked(), at(2));
+        AuditLog.Occurrence third = new AuditLog.Occurrence(granted(), at(3));
+
+        assertThat(database.auditLog().containsRun(List.of(first, second))).isFalse();
+        database.auditLog().appendAll(List.of(first, second, third));
+
+        assertThat(database.auditLog().containsRun(List.of(first, second, third))).isTrue();
+        assertThat(database.auditLog().containsRun(List.of(second, third))).isTrue();
+        assertThat(database.auditLog().containsRun(List.of(first, third))).as("not one after another").isFalse();
+        assertThat(database.auditLog().containsRun(List.of(second, first))).as("another order").isFalse();
+        assertThat(database.auditLog().containsRun(List.of(new AuditLog.Occurrence(first.event(), at(9)))))
+                .as("another time").isFalse();
+        assertThat(database.auditLog().containsRun(List.of(third, new AuditLog.Occurrence(granted(), at(4)))))
+                .as("past the end").isFalse();
+    }
 }

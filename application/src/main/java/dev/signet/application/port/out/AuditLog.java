@@ -22,6 +22,13 @@ public interface AuditLog {
      */
     List<AuditRecord> appendAll(List<Occurrence> events);
 
+    /**
+     * Whether these events are in the chain one after another, in this order and at these times (to the
+     * microsecond the chain keeps): how a writer whose commit was cut off, and so may or may not have happened,
+     * learns whether writing them again would record them twice.
+     */
+    boolean containsRun(List<Occurrence> events);
+
     /** Records in position order, optionally of one event type and from a time on. */
     List<AuditRecord> list(Optional<String> eventType, Optional<Instant> since);
 

@@ -23,6 +23,9 @@ public interface AuditEventMapper {
 
     AuditEventRow findByPosition(long position);
 
+    /** Records of this type at exactly this time, in position order (index ix_audit_events_type_time). */
+    List<AuditEventRow> findByTypeAndTime(@Param("eventType") String eventType, @Param("occurredAt") Instant occurredAt);
+
     /** In position order; a null argument does not filter. {@code since} is inclusive. */
     List<AuditEventRow> list(@Param("eventType") String eventType, @Param("since") Instant since);
 

@@ -7,6 +7,7 @@ import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
 import dev.signet.application.port.out.AuditLog;
 import dev.signet.application.port.out.AuditLog.Occurrence;
 import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.audit.AuditPayload;
 import dev.signet.domain.audit.AuditRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -82,6 +83,41 @@ public final class MyBatisAuditLog implements AuditLog {
             }
             return List.copyOf(appended);
         }));
+    }
+
+    /** Looks for the first event by type and time (an index), then compares the records that follow. */
+    @Override
+    public boolean containsRun(List<Occurrence> events) {
+        List<Occurrence> run = List.copyOf(events);
+        if (run.isEmpty()) {
+            return true;
+        }
+        return transactions.withMapper(AuditEventMapper.class, mapper -> {
+            Occurrence first = run.get(0);
+            for (AuditEventRow candidate : mapper.findByTypeAndTime(first.event().eventType(), stored(first))) {
+                List<AuditEventRow> following = mapper.page(candidate.position() - 1, run.size());
+                if (following.size() == run.size() && matches(following, run)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private static boolean matches(List<AuditEventRow> rows, List<Occurrence> run) {
+        for (int i = 0; i < run.size(); i++) {
+            AuditEventRow row = rows.get(i);
+            Occurrence occurrence = run.get(i);
+            if (!row.eventType().equals(occurrence.event().eventType()) || !row.occurredAt().equals(stored(occurrence))
+                    || !row.payload().equals(AuditPayload.json(occurrence.event()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Instant stored(Occurrence occurrence) {
+        return occurrence.occurredAt().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override
