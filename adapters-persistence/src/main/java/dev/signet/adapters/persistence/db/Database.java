@@ -26,6 +26,7 @@ import dev.signet.application.port.out.TrustVersion;
 import dev.signet.application.port.out.TrustedKeyRepository;
 import java.io.Closeable;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,12 +54,13 @@ public final class Database implements Closeable {
     private final AuditLog auditLog;
     private final DatabaseTrustVersion trustVersion;
 
-    private Database(DataSource dataSource, HikariDataSource ownedPool, DatabaseRetry retry, boolean postgres) {
+    private Database(DataSource dataSource, HikariDataSource ownedPool, DatabaseRetry retry, boolean postgres,
+            TrustChangeListener.ConnectionSource listenerConnections) {
         this.ownedPool = ownedPool;
         this.transactions = new MyBatisTransactions(SignetSqlSessions.factory(dataSource), retry);
         TrustVersionCounter counter = new TrustVersionCounter(postgres);
         this.trustVersion = new DatabaseTrustVersion(transactions,
-                postgres ? Optional.of(new TrustChangeListener(dataSource)) : Optional.empty());
+                postgres ? Optional.of(new TrustChangeListener(listenerConnections)) : Optional.empty());
         this.organizations = new MyBatisOrganizationRepository(transactions);
         this.signingKeys = new MyBatisSigningKeyRepository(transactions);
         this.trustedKeys = new MyBatisTrustedKeyRepository(transactions, counter);
@@ -87,7 +89,9 @@ public final class Database implements Closeable {
     public static Database open(String jdbcUrl, String user, String password, DatabaseOptions options) {
         HikariDataSource pool = new HikariDataSource(poolConfig(jdbcUrl, user, password, options));
         try {
-            return migrateAndBuild(pool, pool, new DatabaseRetry(options.retry(), password), password);
+            // the trust listener's one long-lived connection comes from outside the pool, which stays the work's
+            return migrateAndBuild(pool, pool, new DatabaseRetry(options.retry(), password), password,
+                    () -> DriverManager.getConnection(jdbcUrl, user, password));
         } catch (RuntimeException | Error e) {
             pool.close();
             throw e;
@@ -101,14 +105,15 @@ public final class Database implements Closeable {
 
     /**
      * A database through a DataSource the integrator supplies, pools and closes; only
-     * {@link DatabaseOptions#retry()} applies.
+     * {@link DatabaseOptions#retry()} applies. On PostgreSQL, once trust is first verified against, one of its
+     * connections is held for LISTEN/NOTIFY until {@link #close()} (see TrustChangeListener): size the pool for it.
      *
      * @throws DatabaseUnavailable when the database cannot be reached after the bounded attempts
      * @throws MigrationFailed when the schema cannot be brought up to date for another reason
      */
     public static Database open(DataSource dataSource, DatabaseOptions options) {
         return migrateAndBuild(Objects.requireNonNull(dataSource, "data source"), null,
-                new DatabaseRetry(options.retry(), null), null);
+                new DatabaseRetry(options.retry(), null), null, dataSource::getConnection);
     }
 
     /**
@@ -179,7 +184,7 @@ public final class Database implements Closeable {
     }
 
     private static Database migrateAndBuild(DataSource dataSource, HikariDataSource ownedPool, DatabaseRetry retry,
-            String secretToMask) {
+            String secretToMask, TrustChangeListener.ConnectionSource listenerConnections) {
         boolean postgres = retry.call(() -> {
             try {
                 Migrations.apply(dataSource);
@@ -194,7 +199,7 @@ public final class Database implements Closeable {
                 throw new MigrationFailed(TransientFailures.describeRootCause(e, secretToMask), e);
             }
         });
-        return new Database(dataSource, ownedPool, retry, postgres);
+        return new Database(dataSource, ownedPool, retry, postgres, listenerConnections);
     }
 
     private static boolean isPostgres(DataSource dataSource) throws Exception {

@@ -116,6 +116,22 @@ class TrustVersionTest {
         }
     }
 
+    @Test
+    void the_listener_takes_no_connection_from_signets_own_pool() throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            DatabaseOptions fast = TestDatabase.fastOptions();
+            Database database = db.open(new DatabaseOptions(fast.retry(), fast.connectionTimeout(), 1));
+            TrustVersion version = database.trustVersion();
+            version.latest();
+            long before = awaitListening(version);
+
+            // with the pool's one connection held by the listener, this would wait for the pool and fail
+            database.trustedKeys().add(trustedKey(orgIn(database, "acme"), publicKey(), T0));
+
+            assertThat(version.current()).isEqualTo(before + 1);
+        }
+    }
+
     /** Waits until the listener answers from its own state (it starts asynchronously). */
     private static long awaitListening(TrustVersion version) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

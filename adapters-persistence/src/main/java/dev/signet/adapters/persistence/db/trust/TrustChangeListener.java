@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -33,7 +32,13 @@ public final class TrustChangeListener implements AutoCloseable {
     private static final long RECONNECT_MILLIS = 1_000;
     private static final System.Logger LOG = System.getLogger(TrustChangeListener.class.getName());
 
-    private final DataSource dataSource;
+    /** Where the listener's own connection comes from. */
+    @FunctionalInterface
+    public interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    private final ConnectionSource connections;
     private final AtomicLong latest = new AtomicLong(-1);
     private final Object lifecycle = new Object();
     private volatile boolean listening;
@@ -41,8 +46,13 @@ public final class TrustChangeListener implements AutoCloseable {
     private volatile Connection connection;
     private Thread thread;
 
-    public TrustChangeListener(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "data source");
+    /**
+     * @param connections where its one connection comes from: outside Signet's pool when Signet built the
+     *                    pool (so that the listener never takes a connection the work needs), else the
+     *                    integrator's DataSource, of which it then holds one connection for as long as it runs
+     */
+    public TrustChangeListener(ConnectionSource connections) {
+        this.connections = Objects.requireNonNull(connections, "connections");
     }
 
     /**
@@ -74,7 +84,7 @@ public final class TrustChangeListener implements AutoCloseable {
 
     private void run() {
         while (!closed) {
-            try (Connection opened = dataSource.getConnection()) {
+            try (Connection opened = connections.open()) {
                 connection = opened;
                 opened.setAutoCommit(true);
                 listen(opened);
