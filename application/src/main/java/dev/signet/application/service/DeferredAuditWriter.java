@@ -91,7 +91,8 @@ public final class DeferredAuditWriter implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        if (!flush(CLOSE_WAIT)) {
+        // twice: a submit that passed its check just before closing was set may have queued after the first
+        if (!flush(CLOSE_WAIT) || !flush(CLOSE_WAIT)) {
             long lost = queue.stream().filter(Pending.class::isInstance).count();
             LOG.log(System.Logger.Level.ERROR, "closing with " + lost + " audit records not written to the "
                     + "database (they are in the audit stream)");

@@ -89,7 +89,7 @@ class TrustVersionTest {
             try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
                 statement.executeUpdate("UPDATE trust_version SET version = version + 1 WHERE id = 1");
             }
-            // the listener reads the table after 5 s of quiet; until then a hand edit is not seen
+            // the listener reads the table after 1 s of quiet; until then a hand edit is not seen
             assertThat(await(version::latest, before + 1)).isEqualTo(before + 1);
         }
     }
@@ -129,6 +129,38 @@ class TrustVersionTest {
             database.trustedKeys().add(trustedKey(orgIn(database, "acme"), publicKey(), T0));
 
             assertThat(version.current()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void a_listener_whose_network_goes_silent_stops_answering_within_seconds() throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            java.util.regex.Matcher server = java.util.regex.Pattern
+                    .compile("^jdbc:postgresql://([^:/?]+):(\\d+)(/.*)$").matcher(db.url());
+            assertThat(server.matches()).as(db.url()).isTrue();
+            try (FreezingProxy proxy = new FreezingProxy(server.group(1), Integer.parseInt(server.group(2)))) {
+                Database database = Database.open("jdbc:postgresql://127.0.0.1:" + proxy.port() + server.group(3),
+                        null, null, TestDatabase.fastOptions());
+                try {
+                    TrustVersion version = database.trustVersion();
+                    version.latest();
+                    awaitListening(version);
+                    var listener = (dev.signet.adapters.persistence.db.trust.DatabaseTrustVersion) version;
+
+                    proxy.freeze();
+
+                    long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+                    while (listener.isListening() && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
+                    assertThat(listener.isListening())
+                            .as("a listener cut off without an error no longer vouches for the trust version")
+                            .isFalse();
+                } finally {
+                    proxy.close(); // lets the pool's close fail fast instead of waiting on a frozen line
+                    database.close();
+                }
+            }
         }
     }
 

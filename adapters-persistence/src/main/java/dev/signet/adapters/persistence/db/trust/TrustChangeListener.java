@@ -18,7 +18,9 @@ import org.postgresql.PGNotification;
  * <p>It answers only while it listens: it starts listening before it reads the version, so no change falls
  * between the two, and while the connection is down (a restart, a network cut) {@link #latest()} is empty and
  * callers read the table instead. Every {@link #RECHECK_MILLIS} ms of quiet it reads the table anyway, which
- * both proves the connection alive and catches a change made by hand without NOTIFY.
+ * both proves the connection alive and catches a change made by hand without NOTIFY; a read that gets no
+ * answer within {@link #NETWORK_TIMEOUT_MILLIS} ms (a network gone silent, which no error announces) ends
+ * the connection, so a silent listener stops answering within about three seconds.
  *
  * <p>What it cannot do is make a NOTIFY arrive before the commit that sent it has returned to its sender: a
  * verification in another process that starts within that delivery time (well under a millisecond on one host)
@@ -28,7 +30,9 @@ import org.postgresql.PGNotification;
 public final class TrustChangeListener implements AutoCloseable {
     static final String CHANNEL = "signet_trust";
     private static final int POLL_MILLIS = 100;
-    private static final long RECHECK_MILLIS = 5_000;
+    private static final long RECHECK_MILLIS = 1_000;
+    /** How long a read on the listener's connection may wait before the connection counts as lost. */
+    private static final int NETWORK_TIMEOUT_MILLIS = 2_000;
     private static final long RECONNECT_MILLIS = 1_000;
     private static final System.Logger LOG = System.getLogger(TrustChangeListener.class.getName());
 
@@ -87,6 +91,7 @@ public final class TrustChangeListener implements AutoCloseable {
             try (Connection opened = connections.open()) {
                 connection = opened;
                 opened.setAutoCommit(true);
+                opened.setNetworkTimeout(Runnable::run, NETWORK_TIMEOUT_MILLIS);
                 listen(opened);
             } catch (SQLException | RuntimeException e) {
                 if (!closed) {
