@@ -61,21 +61,26 @@ public final class Signet implements AutoCloseable {
         this.hsm = hsm;
         this.config = config;
         this.deferredAudit = new DeferredAuditWriter(database.auditLog(), database.transactions());
-        AuditTrail durable = new DurableAuditTrail(database.auditLog(), deferredAudit, audit, clock);
-        TrustCache trustCache = new TrustCache(database.organizations(), database.trustedKeys(), database.trustAcls(),
-                database.trustVersion(), database.transactions());
-        this.tokenKeks = hsm.map(TokenKeyEncryptionKeys::new);
-        Injector injector = Guice.createInjector(new KeyStoreModule(database, offline, config,
-                hsm.map(HsmKeyCustodian.class::cast), tokenKeks, durable, trustCache, clock));
-        this.keyManager = new KeyManager(injector.getInstance(ManageOrganizationsUseCase.class),
-                injector.getInstance(ManageSigningKeysUseCase.class), injector.getInstance(ManageTrustUseCase.class),
-                injector.getInstance(RotateKekUseCase.class), config);
-        this.packageSigner = new PackageSigner(injector.getInstance(SignPackageWithStoredKeyUseCase.class),
-                offline.signatureFiles(), config);
-        OnlineVerificationService verification = injector.getInstance(OnlineVerificationService.class);
-        this.verifier = new PackageVerifier(verification, verification);
-        this.packageLoader = injector.getInstance(LoadPackageUseCase.class);
-        this.audit = new AuditService(database.auditLog(), deferredAudit, database.transactions());
+        try {
+            AuditTrail durable = new DurableAuditTrail(database.auditLog(), deferredAudit, audit, clock);
+            TrustCache trustCache = new TrustCache(database.organizations(), database.trustedKeys(), database.trustAcls(),
+                    database.trustVersion(), database.transactions());
+            this.tokenKeks = hsm.map(TokenKeyEncryptionKeys::new);
+            Injector injector = Guice.createInjector(new KeyStoreModule(database, offline, config,
+                    hsm.map(HsmKeyCustodian.class::cast), tokenKeks, durable, trustCache, clock));
+            this.keyManager = new KeyManager(injector.getInstance(ManageOrganizationsUseCase.class),
+                    injector.getInstance(ManageSigningKeysUseCase.class), injector.getInstance(ManageTrustUseCase.class),
+                    injector.getInstance(RotateKekUseCase.class), config);
+            this.packageSigner = new PackageSigner(injector.getInstance(SignPackageWithStoredKeyUseCase.class),
+                    offline.signatureFiles(), config);
+            OnlineVerificationService verification = injector.getInstance(OnlineVerificationService.class);
+            this.verifier = new PackageVerifier(verification, verification);
+            this.packageLoader = injector.getInstance(LoadPackageUseCase.class);
+            this.audit = new AuditService(database.auditLog(), deferredAudit, database.transactions());
+        } catch (RuntimeException | Error e) {
+            deferredAudit.close(); // its thread would outlive a Signet that never was
+            throw e;
+        }
     }
 
     public static Builder builder() {

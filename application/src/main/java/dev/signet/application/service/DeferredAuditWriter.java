@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Nothing is dropped quietly. The queue is bounded: when the database is away long enough to fill it,
  * {@link #submit} waits, then refuses with {@link AuditUnavailable}, and the operation fails rather than go
- * unrecorded. A batch the database refuses is tried again until it is written. {@link #flush} returns once
+ * unrecorded. While the database is away a batch is tried again until it is written; a record the database
+ * refuses outright (and only that record) is reported and left to the stream. {@link #flush} returns once
  * everything submitted before it is in the chain; {@link #close} flushes. What a killed process had not yet
  * written is lost from the chain, never from the stream (the SIEM's copy is written before submit returns).
  */
@@ -132,26 +133,37 @@ public final class DeferredAuditWriter implements AutoCloseable {
     }
 
     /**
-     * Writes the records in one transaction, trying again (with growing pauses) until the database takes them.
-     * After a failed attempt the next one first asks whether the records are there after all: a commit cut off
-     * by a lost connection may have happened, and writing them again would record them twice.
+     * Writes the records in one transaction, trying again (with growing pauses) while the database is away.
+     * After a failed attempt the next one asks, under the chain's lock, whether the records are there after all:
+     * a commit cut off by a lost connection may have happened, and writing them again would record them twice.
+     * A batch the database refuses for another reason is written record by record, so that one record it will
+     * never take (reported, then dropped) does not hold up every other.
      */
     private void writeWithPatience(List<Occurrence> records) throws InterruptedException {
         Duration pause = FIRST_PAUSE;
         boolean mayBeWritten = false;
-        while (!records.isEmpty()) {
+        while (true) {
             try {
-                if (mayBeWritten && transactions.inTransaction(() -> log.containsRun(records))) {
-                    return;
+                if (mayBeWritten) {
+                    transactions.inTransaction(() -> log.appendAllUnlessPresent(records));
+                } else {
+                    transactions.inTransaction(() -> log.appendAll(records));
                 }
-                transactions.inTransaction(() -> log.appendAll(records));
                 return;
             } catch (DatabaseUnavailable e) {
                 LOG.log(System.Logger.Level.WARNING, records.size() + " audit records wait for the database: "
                         + e.getMessage());
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, records.size() + " audit records were refused by the database ("
-                        + e.getMessage() + "); trying again");
+                if (records.size() > 1) {
+                    for (Occurrence record : records) {
+                        writeWithPatience(List.of(record));
+                    }
+                    return;
+                }
+                LOG.log(System.Logger.Level.ERROR, "the database refuses the audit record of "
+                        + records.get(0).event().eventType() + " at " + records.get(0).occurredAt()
+                        + " (" + e.getMessage() + "); it is in the audit stream only");
+                return;
             }
             mayBeWritten = true;
             Thread.sleep(pause.toMillis());

@@ -29,11 +29,14 @@ public final class DurableAuditTrail implements AuditTrail {
     @Override
     public void record(AuditEvent event) {
         if (changesNothing(event)) {
-            deferred.submit(new Occurrence(event, clock.instant()));
+            // the stream first: should the durable trail refuse (the database away too long), the SIEM has it
+            Occurrence occurrence = new Occurrence(event, clock.instant());
+            stream.record(event);
+            deferred.submit(occurrence);
         } else {
             log.append(event, clock.instant());
+            stream.record(event);
         }
-        stream.record(event);
     }
 
     private static boolean changesNothing(AuditEvent event) {

@@ -292,4 +292,17 @@ class AuditLogTest {
         assertThat(database.auditLog().containsRun(List.of(third, new AuditLog.Occurrence(granted(), at(4)))))
                 .as("past the end").isFalse();
     }
+
+    @OnEveryDatabase
+    void appending_unless_present_appends_a_run_once(TestDatabase db) {
+        Database database = db.open();
+        List<AuditLog.Occurrence> run = List.of(new AuditLog.Occurrence(granted(), at(1)),
+                new AuditLog.Occurrence(revoked(), at(2)));
+
+        assertThat(database.auditLog().appendAllUnlessPresent(run)).hasSize(2);
+        assertThat(database.auditLog().appendAllUnlessPresent(run)).as("already there").isEmpty();
+
+        assertThat(database.auditLog().head().position()).isEqualTo(2);
+        assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(2));
+    }
 }

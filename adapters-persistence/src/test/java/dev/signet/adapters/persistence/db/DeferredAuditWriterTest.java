@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signet.application.port.out.AuditLog;
 import dev.signet.application.port.out.AuditUnavailable;
+import dev.signet.adapters.persistence.db.repository.MyBatisAuditLog;
 import dev.signet.application.service.DeferredAuditWriter;
+import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.audit.AuditChainVerdict;
 import dev.signet.domain.audit.AuditRecord;
 import java.time.Duration;
@@ -64,5 +66,22 @@ class DeferredAuditWriterTest {
         assertThatThrownBy(() -> writer.submit(new AuditLog.Occurrence(granted(), at(501))))
                 .isInstanceOf(AuditUnavailable.class)
                 .hasMessage("the audit trail is closed; key.trust_acl.granted cannot be recorded");
+    }
+
+    @OnEveryDatabase
+    void a_record_the_database_refuses_outright_is_left_out_and_holds_up_no_other(TestDatabase db) {
+        Database database = db.open();
+        String tooWide = "x".repeat(MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS);
+        try (DeferredAuditWriter writer = new DeferredAuditWriter(database.auditLog(), database.transactions())) {
+            writer.submit(new AuditLog.Occurrence(granted(), at(1)));
+            writer.submit(new AuditLog.Occurrence(new AuditEvent.PackageSignFailed("/p", tooWide), at(2)));
+            writer.submit(new AuditLog.Occurrence(granted(), at(3)));
+
+            assertThat(writer.flush(Duration.ofSeconds(30))).isTrue();
+        }
+
+        assertThat(database.auditLog().list(Optional.empty(), Optional.empty()))
+                .extracting(AuditRecord::eventType).containsExactly("key.trust_acl.granted", "key.trust_acl.granted");
+        assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(2));
     }
 }

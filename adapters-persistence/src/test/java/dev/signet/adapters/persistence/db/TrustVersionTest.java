@@ -95,6 +95,22 @@ class TrustVersionTest {
     }
 
     @Test
+    void a_notice_with_a_made_up_version_changes_nothing() throws Exception {
+        try (TestDatabase db = TestDatabase.postgres()) {
+            Database listening = db.open();
+            TrustVersion version = listening.trustVersion();
+            version.latest();
+            long before = awaitListening(version);
+            try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("NOTIFY signet_trust, '9223372036854775807'");
+            }
+            Thread.sleep(500); // the notice has long arrived and been acted on
+
+            assertThat(version.latest()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void postgresql_falls_back_to_reading_the_table_while_the_listener_is_cut_off_then_listens_again() throws Exception {
         try (TestDatabase db = TestDatabase.postgres()) {
             Database listening = db.open();

@@ -29,6 +29,14 @@ public interface AuditLog {
      */
     boolean containsRun(List<Occurrence> events);
 
+    /**
+     * As {@link #appendAll}, unless {@link #containsRun} finds them once the chain's lock is held (so that an
+     * earlier attempt still committing cannot slip in between): for a writer whose earlier commit was cut off.
+     *
+     * @return the records appended; empty when the events were already there
+     */
+    List<AuditRecord> appendAllUnlessPresent(List<Occurrence> events);
+
     /** Records in position order, optionally of one event type and from a time on. */
     List<AuditRecord> list(Optional<String> eventType, Optional<Instant> since);
 

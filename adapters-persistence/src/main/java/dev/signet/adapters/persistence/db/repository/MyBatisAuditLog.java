@@ -85,6 +85,17 @@ public final class MyBatisAuditLog implements AuditLog {
         }));
     }
 
+    @Override
+    public List<AuditRecord> appendAllUnlessPresent(List<Occurrence> events) {
+        return transactions.withSession(session -> {
+            if (session.getMapper(AuditEventMapper.class).lockHead() == null) {
+                throw missingHead();
+            }
+            // the lock is the transaction's until it ends: appendAll takes it again without waiting
+            return containsRun(events) ? List.of() : appendAll(events);
+        });
+    }
+
     /** Looks for the first event by type and time (an index), then compares the records that follow. */
     @Override
     public boolean containsRun(List<Occurrence> events) {

@@ -20,7 +20,9 @@ import org.postgresql.PGNotification;
  * callers read the table instead. Every {@link #RECHECK_MILLIS} ms of quiet it reads the table anyway, which
  * both proves the connection alive and catches a change made by hand without NOTIFY; a read that gets no
  * answer within {@link #NETWORK_TIMEOUT_MILLIS} ms (a network gone silent, which no error announces) ends
- * the connection, so a silent listener stops answering within about three seconds.
+ * the connection, and the listener stops answering as soon as its last read is older than
+ * {@link #VOUCH_MILLIS} ms. A notice only wakes it: the version always comes from the table, so a NOTIFY sent
+ * by hand with a made-up payload changes nothing.
  *
  * <p>What it cannot do is make a NOTIFY arrive before the commit that sent it has returned to its sender: a
  * verification in another process that starts within that delivery time (well under a millisecond on one host)
@@ -33,6 +35,8 @@ public final class TrustChangeListener implements AutoCloseable {
     private static final long RECHECK_MILLIS = 1_000;
     /** How long a read on the listener's connection may wait before the connection counts as lost. */
     private static final int NETWORK_TIMEOUT_MILLIS = 2_000;
+    /** How old its last read may be for the listener to answer {@link #latest()}: a read is due every second. */
+    private static final long VOUCH_MILLIS = 2_500;
     private static final long RECONNECT_MILLIS = 1_000;
     private static final System.Logger LOG = System.getLogger(TrustChangeListener.class.getName());
 
@@ -46,6 +50,8 @@ public final class TrustChangeListener implements AutoCloseable {
     private final AtomicLong latest = new AtomicLong(-1);
     private final Object lifecycle = new Object();
     private volatile boolean listening;
+    /** System.nanoTime() of the last successful read of the version. */
+    private volatile long confirmedAt;
     private volatile boolean closed;
     private volatile Connection connection;
     private Thread thread;
@@ -67,6 +73,9 @@ public final class TrustChangeListener implements AutoCloseable {
         if (!listening) {
             start();
             return OptionalLong.empty();
+        }
+        if (System.nanoTime() - confirmedAt > TimeUnit.MILLISECONDS.toNanos(VOUCH_MILLIS)) {
+            return OptionalLong.empty(); // its last read is too old to vouch for now: a stuck connection
         }
         return OptionalLong.of(latest.get());
     }
@@ -107,36 +116,40 @@ public final class TrustChangeListener implements AutoCloseable {
     }
 
     private void listen(Connection opened) throws SQLException {
-        try (Statement statement = opened.createStatement()) {
-            statement.execute("LISTEN " + CHANNEL);
-        }
-        advanceTo(readVersion(opened));
-        listening = true;
-        PGConnection postgres = opened.unwrap(PGConnection.class);
-        long lastRead = System.nanoTime();
-        while (!closed) {
-            PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
-            if (notifications != null) {
-                for (PGNotification notification : notifications) {
-                    advanceTo(parse(notification.getParameter()));
+        try {
+            try (Statement statement = opened.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+            }
+            confirm(opened);
+            listening = true;
+            PGConnection postgres = opened.unwrap(PGConnection.class);
+            while (!closed) {
+                PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
+                // A notice only wakes the listener; the version comes from the table, since any role may NOTIFY
+                // anything on the channel.
+                if (notifications != null && notifications.length > 0
+                        || System.nanoTime() - confirmedAt > TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)) {
+                    confirm(opened);
                 }
             }
-            if (System.nanoTime() - lastRead > TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)) {
-                advanceTo(readVersion(opened));
-                lastRead = System.nanoTime();
-            }
+        } finally {
+            unlistenQuietly(opened);
         }
     }
 
-    private void advanceTo(long version) {
+    /** Reads the version: the one thing that proves the connection alive and the version current. */
+    private void confirm(Connection opened) throws SQLException {
+        long version = readVersion(opened);
         latest.accumulateAndGet(version, Math::max);
+        confirmedAt = System.nanoTime();
     }
 
-    private static long parse(String payload) {
-        try {
-            return Long.parseLong(payload);
-        } catch (NumberFormatException e) {
-            return -1; // not ours; the periodic read still catches whatever changed
+    /** A pooled connection (an integrator's DataSource) must not go back to its pool still subscribed. */
+    private static void unlistenQuietly(Connection opened) {
+        try (Statement statement = opened.createStatement()) {
+            statement.execute("UNLISTEN " + CHANNEL);
+        } catch (SQLException | RuntimeException e) {
+            // the connection is gone; so is its subscription
         }
     }
 
