@@ -121,8 +121,11 @@ public final class DeferredAuditWriter implements AutoCloseable {
             while (true) {
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
-                writeWithPatience(batch.stream().filter(Pending.class::isInstance)
-                        .map(item -> ((Pending) item).occurrence()).toList());
+                List<Occurrence> records = batch.stream().filter(Pending.class::isInstance)
+                        .map(item -> ((Pending) item).occurrence()).toList();
+                if (!records.isEmpty()) { // a batch of flush points alone needs no transaction
+                    writeWithPatience(records, false);
+                }
                 batch.stream().filter(FlushPoint.class::isInstance)
                         .forEach(item -> ((FlushPoint) item).reached().countDown());
                 batch.clear();
@@ -138,10 +141,11 @@ public final class DeferredAuditWriter implements AutoCloseable {
      * a commit cut off by a lost connection may have happened, and writing them again would record them twice.
      * A batch the database refuses for another reason is written record by record, so that one record it will
      * never take (reported, then dropped) does not hold up every other.
+     *
+     * @param mayBeWritten whether an earlier attempt at these records failed in a way that may have committed
      */
-    private void writeWithPatience(List<Occurrence> records) throws InterruptedException {
+    private void writeWithPatience(List<Occurrence> records, boolean mayBeWritten) throws InterruptedException {
         Duration pause = FIRST_PAUSE;
-        boolean mayBeWritten = false;
         while (true) {
             try {
                 if (mayBeWritten) {
@@ -156,7 +160,7 @@ public final class DeferredAuditWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (records.size() > 1) {
                     for (Occurrence record : records) {
-                        writeWithPatience(List.of(record));
+                        writeWithPatience(List.of(record), mayBeWritten);
                     }
                     return;
                 }

@@ -68,8 +68,7 @@ public final class MyBatisAuditLog implements AuditLog {
             List<AuditRecord> appended = new ArrayList<>(occurrences.size());
             AuditRecord previous = last(mapper, head);
             for (Occurrence occurrence : occurrences) {
-                previous = AuditRecord.append(previous, occurrence.event(),
-                        occurrence.occurredAt().truncatedTo(ChronoUnit.MICROS));
+                previous = AuditRecord.append(previous, occurrence.event(), stored(occurrence));
                 requireFits(previous);
                 appended.add(previous);
             }
@@ -127,6 +126,7 @@ public final class MyBatisAuditLog implements AuditLog {
         return true;
     }
 
+    /** The time as the database keeps it, to the microsecond: what the hash covers and what is compared. */
     private static Instant stored(Occurrence occurrence) {
         return occurrence.occurredAt().truncatedTo(ChronoUnit.MICROS);
     }

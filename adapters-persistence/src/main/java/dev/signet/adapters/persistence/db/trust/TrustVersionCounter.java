@@ -1,14 +1,15 @@
 package dev.signet.adapters.persistence.db.trust;
 
 import dev.signet.adapters.persistence.db.mapper.TrustVersionMapper;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.apache.ibatis.session.SqlSession;
 
 /**
- * Moves {@code trust_version} on inside the transaction of a change to trust; on PostgreSQL it also sends the
- * new value on channel {@value TrustChangeListener#CHANNEL}, which the database delivers to every listening
- * process when (and only if) the transaction commits.
+ * Moves {@code trust_version} on inside the transaction of a change to trust; on PostgreSQL it also sends a
+ * notice on channel {@value TrustChangeListener#CHANNEL}, which the database delivers to every listening
+ * process when (and only if) the transaction commits. The notice carries nothing: listeners read the version
+ * from the table, since any role could send a notice with a made-up one.
  */
 public final class TrustVersionCounter {
     private final boolean notifies;
@@ -25,11 +26,8 @@ public final class TrustVersionCounter {
             throw DatabaseTrustVersion.missingRow();
         }
         if (notifies) {
-            long version = mapper.read();
-            try (PreparedStatement notify = session.getConnection()
-                    .prepareStatement("SELECT pg_notify('" + TrustChangeListener.CHANNEL + "', ?)")) {
-                notify.setString(1, Long.toString(version));
-                notify.execute();
+            try (Statement notify = session.getConnection().createStatement()) {
+                notify.execute("NOTIFY " + TrustChangeListener.CHANNEL);
             } catch (SQLException e) {
                 throw new org.apache.ibatis.exceptions.PersistenceException(e);
             }
