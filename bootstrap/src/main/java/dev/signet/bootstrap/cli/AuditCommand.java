@@ -8,27 +8,15 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "audit", description = "The durable, hash-chained audit trail.",
         subcommands = {AuditCommand.ListRecords.class, AuditCommand.Verify.class})
 final class AuditCommand extends CommandGroup {
 
     @Command(name = "list", description = "Print audit records in order: position, time, payload (one JSON object).")
-    static final class ListRecords implements Callable<Integer> {
-        @ParentCommand
-        AuditCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class ListRecords extends StoreSubcommand {
         @Option(names = "--type", paramLabel = "TYPE", description = "Only this event type, e.g. verification.failure.")
         String type;
 
@@ -38,13 +26,13 @@ final class AuditCommand extends CommandGroup {
         @Override
         public Integer call() {
             Optional<Instant> from = Optional.ofNullable(since).map(ListRecords::instant);
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 List<AuditRecord> records = signet.audit().list(Optional.ofNullable(type), from);
                 if (global.json) {
-                    records.forEach(r -> parent.cli.out().println(r.payload().replaceFirst("^\\{",
+                    records.forEach(r -> cli().out().println(r.payload().replaceFirst("^\\{",
                             "{\"position\":" + r.position() + ",\"occurred_at\":\"" + r.occurredAt() + "\",")));
                 } else {
-                    records.forEach(r -> parent.cli.out().println(r.position() + " " + r.occurredAt() + " " + r.payload()));
+                    records.forEach(r -> cli().out().println(r.position() + " " + r.occurredAt() + " " + r.payload()));
                 }
             }
             return ExitCodes.OK;
@@ -60,24 +48,15 @@ final class AuditCommand extends CommandGroup {
     }
 
     @Command(name = "verify", description = "Check the audit chain: exit 0 when whole, 1 naming the first broken record.")
-    static final class Verify implements Callable<Integer> {
-        @ParentCommand
-        AuditCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class Verify extends StoreSubcommand {
         @Override
         public Integer call() {
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 AuditChainVerdict verdict = signet.audit().verify();
                 if (!verdict.isWhole()) {
                     throw new AuditChainBroken(verdict);
                 }
-                parent.cli.output(global).print("audit chain whole: " + verdict.recordsChecked() + " records",
+                output().print("audit chain whole: " + verdict.recordsChecked() + " records",
                         new JsonLine().put("whole", true).put("records", verdict.recordsChecked()));
             }
             return ExitCodes.OK;

@@ -5,12 +5,9 @@ import dev.signet.bootstrap.Signet;
 import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.domain.key.KeyEncryptionKeyRequired;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "kek", description = "The key-encryption key that wraps software private keys.",
         subcommands = {KekCommand.Create.class, KekCommand.Rotate.class})
@@ -18,24 +15,15 @@ final class KekCommand extends CommandGroup {
 
     @Command(name = "create", description = {"Generate a key-encryption key inside the PKCS#11 token (AES-256,",
             "sensitive, non-extractable): wrapping then runs in the HSM and the KEK never exists in memory."})
-    static final class Create implements Callable<Integer> {
-        @ParentCommand
-        KekCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class Create extends StoreSubcommand {
         @Option(names = "--pkcs11-label", paramLabel = "LABEL", required = true, description = "The new key's CKA_LABEL.")
         String label;
 
         @Override
         public Integer call() {
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 KeyEncryptionKey kek = signet.createKeyEncryptionKeyInToken(label);
-                parent.cli.output(global).print("created KEK " + kek.id() + " in the token as '" + label + "'",
+                output().print("created KEK " + kek.id() + " in the token as '" + label + "'",
                         new JsonLine().put("kek_id", kek.id()).put("pkcs11_label", label));
             }
             return ExitCodes.OK;
@@ -45,16 +33,7 @@ final class KekCommand extends CommandGroup {
     @Command(name = "rotate", description = {"Re-wrap every software key under a new key-encryption key, all or nothing.",
             "The current KEK comes from --kek-file, --kek-pkcs11-label or the environment;",
             "the new one is a file (run-time KEK) or a label (KEK in the token). Rerun it if it was interrupted."})
-    static final class Rotate implements Callable<Integer> {
-        @ParentCommand
-        KekCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class Rotate extends StoreSubcommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         NewKek newKek;
 
@@ -71,12 +50,12 @@ final class KekCommand extends CommandGroup {
         @Override
         public Integer call() {
             try (KeyEncryptionKey current = KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel,
-                    parent.cli.environment()).orElseThrow(() -> new KeyEncryptionKeyRequired("kek rotate (for the current KEK)"));
+                    cli().environment()).orElseThrow(() -> new KeyEncryptionKeyRequired("kek rotate (for the current KEK)"));
                     KeyEncryptionKey next = newKek.file != null ? KeyEncryptionKeys.fromFile(newKek.file)
                             : KeyEncryptionKey.inToken(newKek.tokenLabel);
-                    Signet signet = parent.cli.openSignet(global, store)) {
+                    Signet signet = openSignet()) {
                 int moved = signet.keyManager().rotateKeyEncryptionKey(current, next);
-                parent.cli.output(global).print("re-wrapped " + moved + " software keys from KEK " + current.id()
+                output().print("re-wrapped " + moved + " software keys from KEK " + current.id()
                         + " to KEK " + next.id(), new JsonLine().put("rewrapped", moved)
                                 .put("from_kek_id", current.id()).put("to_kek_id", next.id()));
             }

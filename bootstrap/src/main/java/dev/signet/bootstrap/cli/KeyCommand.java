@@ -9,12 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "key", description = "Signing keys: create, list, export the public half, revoke.",
         subcommands = {KeyCommand.Create.class, KeyCommand.Import.class, KeyCommand.ListKeys.class,
@@ -31,16 +28,7 @@ final class KeyCommand extends CommandGroup {
     }
 
     @Command(name = "create", description = "Create a signing key; prints \"<key-id> <fingerprint>\".")
-    static final class Create implements Callable<Integer> {
-        @ParentCommand
-        KeyCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class Create extends StoreSubcommand {
         @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
         String org;
 
@@ -53,12 +41,12 @@ final class KeyCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 KeyManager keys = signet.keyManager();
                 var organization = keys.organization(org).id();
                 SigningKey key = backend == Backend.PKCS11 ? keys.createHsmSigningKey(organization, name)
                         : keys.createSigningKey(organization, name);
-                parent.cli.output(global).print(key.id() + " " + key.fingerprint().hex(), json(key));
+                output().print(key.id() + " " + key.fingerprint().hex(), json(key));
             }
             return ExitCodes.OK;
         }
@@ -66,16 +54,7 @@ final class KeyCommand extends CommandGroup {
 
     @Command(name = "import", description = "Adopt an Ed25519 key pair made in the PKCS#11 token by another tool "
             + "(e.g. pkcs11-tool --keypairgen --key-type EC:edwards25519), found by its label.")
-    static final class Import implements Callable<Integer> {
-        @ParentCommand
-        KeyCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class Import extends StoreSubcommand {
         @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
         String org;
 
@@ -88,34 +67,25 @@ final class KeyCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 KeyManager keys = signet.keyManager();
                 SigningKey key = keys.importHsmSigningKey(keys.organization(org).id(), name, label);
-                parent.cli.output(global).print(key.id() + " " + key.fingerprint().hex(), json(key));
+                output().print(key.id() + " " + key.fingerprint().hex(), json(key));
             }
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "list", description = "List an organization's signing keys, revoked ones included.")
-    static final class ListKeys implements Callable<Integer> {
-        @ParentCommand
-        KeyCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class ListKeys extends StoreSubcommand {
         @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
         String org;
 
         @Override
         public Integer call() {
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 KeyManager keys = signet.keyManager();
-                parent.cli.output(global).printList(keys.listSigningKeys(keys.organization(org).id()),
+                output().printList(keys.listSigningKeys(keys.organization(org).id()),
                         key -> key.id() + " " + key.fingerprint().hex() + " " + key.name() + " "
                                 + key.custody().kind() + key.revokedAt().map(at -> " revoked " + at).orElse(""),
                         KeyCommand::json);
@@ -125,16 +95,7 @@ final class KeyCommand extends CommandGroup {
     }
 
     @Command(name = "export", description = "Print a signing key's public key as PEM (SPKI, \"PUBLIC KEY\").")
-    static final class Export implements Callable<Integer> {
-        @ParentCommand
-        KeyCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class Export extends StoreSubcommand {
         @Parameters(paramLabel = "KEY_ID")
         String keyId;
 
@@ -143,13 +104,13 @@ final class KeyCommand extends CommandGroup {
 
         @Override
         public Integer call() throws IOException {
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 PublicKeyExport export = signet.keyManager().exportPublicKey(KeyId.parse(keyId));
                 if (out != null) {
                     Files.writeString(out, export.publicKeyPem(), StandardCharsets.US_ASCII);
                 }
                 String pem = export.publicKeyPem().stripTrailing();
-                parent.cli.output(global).print(out != null ? "wrote " + out : pem,
+                output().print(out != null ? "wrote " + out : pem,
                         new JsonLine().put("key_id", export.keyId()).put("fingerprint", export.fingerprint().hex())
                                 .put("public_key_pem", export.publicKeyPem()));
             }
@@ -159,24 +120,15 @@ final class KeyCommand extends CommandGroup {
 
     @Command(name = "revoke", description = "Revoke a signing key: it signs no more; its old signatures still verify "
             + "while its public key stays trusted.")
-    static final class Revoke implements Callable<Integer> {
-        @ParentCommand
-        KeyCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class Revoke extends StoreSubcommand {
         @Parameters(paramLabel = "KEY_ID")
         String keyId;
 
         @Override
         public Integer call() {
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 SigningKey key = signet.keyManager().revokeSigningKey(KeyId.parse(keyId));
-                parent.cli.output(global).print("revoked " + key.id(), json(key));
+                output().print("revoked " + key.id(), json(key));
             }
             return ExitCodes.OK;
         }

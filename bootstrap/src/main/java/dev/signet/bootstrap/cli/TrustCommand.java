@@ -9,15 +9,12 @@ import dev.signet.domain.trust.TrustedKey;
 import dev.signet.domain.trust.TrustedKeyId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(mixinStandardHelpOptions = true, name = "trust", description = "Trusted public keys and trust grants between organizations.",
         subcommands = {TrustCommand.Add.class, TrustCommand.ListTrusted.class, TrustCommand.Revoke.class,
@@ -36,16 +33,7 @@ final class TrustCommand extends CommandGroup {
     }
 
     @Command(name = "add", description = "Trust a public key for an organization; prints the trusted key's id.")
-    static final class Add implements Callable<Integer> {
-        @ParentCommand
-        TrustCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class Add extends StoreSubcommand {
         @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
         String org;
 
@@ -67,44 +55,35 @@ final class TrustCommand extends CommandGroup {
         public Integer call() {
             byte[] encoded = key.pem != null ? KeyFiles.read(key.pem, "public key")
                     : key.hex.getBytes(StandardCharsets.US_ASCII);
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 KeyManager keys = signet.keyManager();
                 TrustedKey trusted = keys.trustPublicKey(keys.organization(org).id(), encoded, label);
-                parent.cli.output(global).print(trusted.id().toString(), json(trusted));
+                output().print(trusted.id().toString(), json(trusted));
             }
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "list", description = "List an organization's trusted keys and trust grants, revoked ones included.")
-    static final class ListTrusted implements Callable<Integer> {
-        @ParentCommand
-        TrustCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class ListTrusted extends StoreSubcommand {
         @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
         String org;
 
         @Override
         public Integer call() {
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 KeyManager keys = signet.keyManager();
                 var id = keys.organization(org).id();
                 var trusted = keys.listTrustedKeys(id);
                 var acls = keys.listTrustAcls(id);
                 if (global.json) {
-                    parent.cli.out().println("{\"trusted_keys\":" + jsonArray(trusted.stream().map(TrustCommand::json))
+                    cli().out().println("{\"trusted_keys\":" + jsonArray(trusted.stream().map(TrustCommand::json))
                             + ",\"trust_acls\":" + jsonArray(acls.stream().map(TrustCommand::json)) + "}");
                 } else {
-                    trusted.forEach(k -> parent.cli.out().println("key " + k.id() + " " + k.fingerprint().hex()
+                    trusted.forEach(k -> cli().out().println("key " + k.id() + " " + k.fingerprint().hex()
                             + k.label().map(l -> " \"" + l + "\"").orElse("")
                             + k.revokedAt().map(at -> " revoked " + at).orElse("")));
-                    acls.forEach(a -> parent.cli.out().println("grant " + a.parent() + " -> " + a.child()
+                    acls.forEach(a -> cli().out().println("grant " + a.parent() + " -> " + a.child()
                             + a.revokedAt().map(at -> " revoked " + at).orElse("")));
                 }
             }
@@ -117,40 +96,22 @@ final class TrustCommand extends CommandGroup {
     }
 
     @Command(name = "revoke", description = "Stop trusting a key: every signature by it fails from now on, old ones too.")
-    static final class Revoke implements Callable<Integer> {
-        @ParentCommand
-        TrustCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class Revoke extends StoreSubcommand {
         @Parameters(paramLabel = "TRUSTED_KEY_ID")
         String trustedKeyId;
 
         @Override
         public Integer call() {
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 TrustedKey key = signet.keyManager().revokeTrustedKey(TrustedKeyId.parse(trustedKeyId));
-                parent.cli.output(global).print("revoked " + key.id(), json(key));
+                output().print("revoked " + key.id(), json(key));
             }
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "grant", description = "Make PARENT trust every key CHILD trusts.")
-    static final class Grant implements Callable<Integer> {
-        @ParentCommand
-        TrustCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class Grant extends StoreSubcommand {
         @Option(names = "--parent", paramLabel = "ORG", required = true)
         String parentOrg;
 
@@ -159,26 +120,17 @@ final class TrustCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 KeyManager keys = signet.keyManager();
                 TrustAcl acl = keys.grantTrust(keys.organization(parentOrg).id(), keys.organization(childOrg).id());
-                parent.cli.output(global).print("granted " + acl.parent() + " -> " + acl.child(), json(acl));
+                output().print("granted " + acl.parent() + " -> " + acl.child(), json(acl));
             }
             return ExitCodes.OK;
         }
     }
 
     @Command(name = "ungrant", description = "Revoke PARENT's grant to CHILD.")
-    static final class Ungrant implements Callable<Integer> {
-        @ParentCommand
-        TrustCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class Ungrant extends StoreSubcommand {
         @Option(names = "--parent", paramLabel = "ORG", required = true)
         String parentOrg;
 
@@ -187,12 +139,12 @@ final class TrustCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 KeyManager keys = signet.keyManager();
                 var parentId = keys.organization(parentOrg).id();
                 var childId = keys.organization(childOrg).id();
                 keys.revokeTrust(parentId, childId);
-                parent.cli.output(global).print("revoked grant " + parentId + " -> " + childId,
+                output().print("revoked grant " + parentId + " -> " + childId,
                         new JsonLine().put("parent_org_id", parentId).put("child_org_id", childId)
                                 .put("revoked", "true"));
             }
@@ -201,16 +153,7 @@ final class TrustCommand extends CommandGroup {
     }
 
     @Command(name = "explain", description = "Say why an organization trusts a key (org -> child -> key), or that it does not.")
-    static final class Explain implements Callable<Integer> {
-        @ParentCommand
-        TrustCommand parent;
-
-        @Mixin
-        GlobalOptions global;
-
-        @Mixin
-        StoreOptions store;
-
+    static final class Explain extends StoreSubcommand {
         @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
         String org;
 
@@ -220,14 +163,14 @@ final class TrustCommand extends CommandGroup {
         @Override
         public Integer call() {
             KeyFingerprint key = KeyFingerprint.fromHex(fingerprint);
-            try (Signet signet = parent.cli.openSignet(global, store)) {
+            try (Signet signet = openSignet()) {
                 var organization = signet.keyManager().organization(org).id();
                 var path = signet.verifier().explainTrust(organization, key);
                 if (path.isEmpty()) {
                     throw new UntrustedSigner(key, "is not trusted by organization " + organization
                             + ": no active trusted key of it or of any organization it grants trust to has this fingerprint");
                 }
-                parent.cli.output(global).print(path.get().describe(), new JsonLine().put("org_id", organization)
+                output().print(path.get().describe(), new JsonLine().put("org_id", organization)
                         .put("fingerprint", key.hex()).put("path", path.get().describe())
                         .put("trusted_key_id", path.get().trustedKey().id()));
             }
