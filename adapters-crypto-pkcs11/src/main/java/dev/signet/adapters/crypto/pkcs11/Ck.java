@@ -12,6 +12,10 @@ final class Ck {
     static final long CKO_PUBLIC_KEY = 0x2;
     static final long CKO_PRIVATE_KEY = 0x3;
     static final long CKO_SECRET_KEY = 0x4;
+    static final long CKK_GENERIC_SECRET = 0x10;
+    static final long CKK_DES = 0x13;
+    static final long CKK_DES2 = 0x14;
+    static final long CKK_DES3 = 0x15;
     static final long CKK_AES = 0x1F;
     static final long CKK_EC_EDWARDS = 0x40;
 
@@ -53,4 +57,20 @@ final class Ck {
 
     // Token flags (CKF_, in CK_TOKEN_INFO)
     static final long CKF_TOKEN_INITIALIZED = 0x400;
+
+    /** CKO_ name and value, e.g. "CKO_PUBLIC_KEY (0x2)", for messages. */
+    static String objectClassName(long objectClass) {
+        String name = objectClass == 0x0 ? "CKO_DATA" : objectClass == 0x1 ? "CKO_CERTIFICATE"
+                : objectClass == CKO_PUBLIC_KEY ? "CKO_PUBLIC_KEY" : objectClass == CKO_PRIVATE_KEY ? "CKO_PRIVATE_KEY"
+                : objectClass == CKO_SECRET_KEY ? "CKO_SECRET_KEY" : "object class";
+        return name + " (0x" + Long.toHexString(objectClass) + ")";
+    }
+
+    /** CKK_ name and value, e.g. "CKK_DES3 (0x15)", for messages. */
+    static String keyTypeName(long keyType) {
+        String name = keyType == CKK_GENERIC_SECRET ? "CKK_GENERIC_SECRET" : keyType == CKK_DES ? "CKK_DES"
+                : keyType == CKK_DES2 ? "CKK_DES2" : keyType == CKK_DES3 ? "CKK_DES3" : keyType == CKK_AES ? "CKK_AES"
+                : keyType == CKK_EC_EDWARDS ? "CKK_EC_EDWARDS" : "key type";
+        return name + " (0x" + Long.toHexString(keyType) + ")";
+    }
 }

@@ -4,6 +4,7 @@ import dev.signet.domain.Conflict;
 import dev.signet.domain.NotFound;
 import dev.signet.domain.Require;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +28,8 @@ public final class TokenKeyEncryptionKeys {
     public static final int TAG_LENGTH = AesGcmInToken.TAG_LENGTH;
     private static final long KEY_LENGTH = 32;
     private static final int MAX_LABEL = 255;
+    private static final String WANTED = "Signet wraps keys only under an AES secret key that is CKA_SENSITIVE and"
+            + " not CKA_EXTRACTABLE (signet kek create --pkcs11-label makes one)";
 
     private final Pkcs11KeyCustodian custodian;
     private final Cryptoki cryptoki;
@@ -162,17 +165,59 @@ public final class TokenKeyEncryptionKeys {
     /**
      * Looked up on every call rather than cached: a handle is only good until the token is reset or the
      * key replaced, and a search is cheap next to what a stale handle would cost.
+     *
+     * <p>Found by label alone, then checked: the label is all that names a KEK, so whatever object carries
+     * it (one another tool made, or one put there to catch keys) must be an AES secret key that never
+     * leaves the token in plaintext before anything is sealed under it or opened with it.
      */
     private long key(long session, String name) {
-        List<Long> found = find(session, name);
-        if (found.size() > 1) {
-            throw new Conflict(found.size() + " AES keys are labelled '" + name + "' in token '" + tokenLabel
+        List<Long> labelled = keys.find(session, List.of(Attribute.of(Ck.CKA_LABEL, name.getBytes(StandardCharsets.UTF_8))));
+        List<Long> secret = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (long object : labelled) {
+            long objectClass = keys.number(session, object, Ck.CKA_CLASS);
+            if (objectClass == Ck.CKO_SECRET_KEY) {
+                secret.add(object);
+            } else {
+                others.add(Ck.objectClassName(objectClass));
+            }
+        }
+        if (secret.isEmpty()) {
+            // Private objects are invisible to a session that lost its login: believe "absent" only once logged in.
+            keys.requireLoggedIn(session, "C_FindObjects");
+            if (labelled.isEmpty()) {
+                throw new NotFound("token '" + tokenLabel + "' holds no key-encryption key labelled '" + name + "'");
+            }
+            throw new UnsafeKeyEncryptionKey("key-encryption key '" + name + "' in token '" + tokenLabel
+                    + "' is refused: no secret key (CKO_SECRET_KEY) carries it, only " + String.join(", ", others)
+                    + "; " + WANTED);
+        }
+        if (secret.size() > 1) {
+            throw new Conflict(secret.size() + " secret keys are labelled '" + name + "' in token '" + tokenLabel
                     + "'; Signet will not pick one");
         }
-        if (found.isEmpty()) {
-            keys.requireLoggedIn(session, "C_FindObjects");
-            throw new NotFound("token '" + tokenLabel + "' holds no key-encryption key labelled '" + name + "'");
+        long key = secret.get(0);
+        requireSafe(session, key, name);
+        return key;
+    }
+
+    private void requireSafe(long session, long key, String name) {
+        List<Attribute> attributes = cryptoki.getAttributeValue(session, key, Ck.CKA_KEY_TYPE, Ck.CKA_SENSITIVE,
+                Ck.CKA_EXTRACTABLE);
+        List<String> faults = new ArrayList<>();
+        long keyType = attributes.get(0).number();
+        if (keyType != Ck.CKK_AES) {
+            faults.add("CKA_KEY_TYPE is " + Ck.keyTypeName(keyType) + ", not CKK_AES");
         }
-        return found.get(0);
+        if (!attributes.get(1).bool()) {
+            faults.add("CKA_SENSITIVE is false (its value can be read out)");
+        }
+        if (attributes.get(2).bool()) {
+            faults.add("CKA_EXTRACTABLE is true (it can be wrapped out of the token)");
+        }
+        if (!faults.isEmpty()) {
+            throw new UnsafeKeyEncryptionKey("key-encryption key '" + name + "' in token '" + tokenLabel
+                    + "' is refused: " + String.join("; ", faults) + "; " + WANTED);
+        }
     }
 }
