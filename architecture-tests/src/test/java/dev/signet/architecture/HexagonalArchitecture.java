@@ -1,5 +1,9 @@
 package dev.signet.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -13,13 +17,16 @@ import java.util.List;
 /**
  * Signet's architecture as one readable rule set: the domain depends on nothing, the application on
  * the domain, adapters on the application and never on each other, only the composition root on
- * adapters, no package cycles, and the JDK's PKCS#11 wrapper in exactly one class. Parameterised by
+ * adapters, no package cycles, the JDK's PKCS#11 wrapper in exactly one class, and HSM signatures made
+ * only through the class that checks them. Parameterised by
  * base package so that a test can prove each rule fails on a deliberate violation.
  */
 public final class HexagonalArchitecture {
     private final String base;
     private final List<String> adapters = new ArrayList<>();
     private String pkcs11Boundary;
+    private String hsmCustodian;
+    private String hsmSigner;
 
     private HexagonalArchitecture(String base) {
         this.base = base;
@@ -38,6 +45,16 @@ public final class HexagonalArchitecture {
     /** The one class allowed to touch sun.security.pkcs11, relative to the base. */
     public HexagonalArchitecture withPkcs11BoundaryIn(String relativeClassName) {
         pkcs11Boundary = base + "." + relativeClassName;
+        return this;
+    }
+
+    /**
+     * The one class allowed to call the HSM custodian's sign, which checks each signature against the key's
+     * recorded public key (a replaced token key must never sign unnoticed); both relative to the base.
+     */
+    public HexagonalArchitecture withHsmSigningOnlyThrough(String relativeCustodian, String relativeSigner) {
+        hsmCustodian = base + "." + relativeCustodian;
+        hsmSigner = base + "." + relativeSigner;
         return this;
     }
 
@@ -77,6 +94,11 @@ public final class HexagonalArchitecture {
             rules.add(noClasses().that().doNotHaveFullyQualifiedName(pkcs11Boundary)
                     .should().dependOnClassesThat().resideInAPackage("sun.security.pkcs11..")
                     .as("only " + pkcs11Boundary + " uses sun.security.pkcs11"));
+        }
+        if (hsmCustodian != null) {
+            rules.add(noClasses().that().doNotHaveFullyQualifiedName(hsmSigner)
+                    .should().callMethodWhere(target(name("sign")).and(target(owner(assignableTo(hsmCustodian)))))
+                    .as("only " + hsmSigner + " signs with an HSM key"));
         }
         return rules;
     }

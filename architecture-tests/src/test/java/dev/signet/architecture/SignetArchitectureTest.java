@@ -16,7 +16,8 @@ class SignetArchitectureTest {
                 .withAdapter("adapters.crypto.soft")
                 .withAdapter("adapters.crypto.pkcs11")
                 .withAdapter("adapters.audit")
-                .withPkcs11BoundaryIn("adapters.crypto.pkcs11.Cryptoki");
+                .withPkcs11BoundaryIn("adapters.crypto.pkcs11.Cryptoki")
+                .withHsmSigningOnlyThrough("application.port.out.HsmKeyCustodian", "application.service.VerifiedHsmSigner");
     }
 
     @Test
@@ -44,6 +45,8 @@ class SignetArchitectureTest {
                 .hasMessageContaining("only the composition root (bootstrap) depends on adapters")
                 .hasMessageContaining("packages are free of cycles")
                 .hasMessageContaining("uses sun.security.pkcs11")
-                .hasMessageContaining("RogueWrapperUser");
+                .hasMessageContaining("RogueWrapperUser")
+                .hasMessageContaining("signs with an HSM key")
+                .hasMessageContaining("UncheckedHsmSigning");
     }
 }

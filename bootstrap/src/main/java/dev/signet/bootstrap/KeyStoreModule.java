@@ -31,6 +31,7 @@ import dev.signet.application.service.SigningKeyService;
 import dev.signet.application.service.StoredKeySigningService;
 import dev.signet.application.service.TrustCache;
 import dev.signet.application.service.TrustService;
+import dev.signet.application.service.VerifiedHsmSigner;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -85,7 +86,7 @@ final class KeyStoreModule extends AbstractModule {
     ManageSigningKeysUseCase signingKeys(OrganizationRepository organizations, SigningKeyRepository signingKeys,
             PrivateKeyWrapper wrapper, Transactions transactions) {
         return new SigningKeyService(organizations, signingKeys, offline.signer(), wrapper, offline.publicKeys(), hsm,
-                transactions, audit, clock);
+                offline.verifier(), transactions, audit, clock);
     }
 
     @Provides
@@ -101,7 +102,8 @@ final class KeyStoreModule extends AbstractModule {
     SignPackageWithStoredKeyUseCase storedKeySigning(SigningKeyRepository signingKeys,
             PackageSignatureRepository signatures, PrivateKeyWrapper wrapper, Transactions transactions) {
         return new StoredKeySigningService(offline.hasher(), signingKeys, signatures, offline.signer(), wrapper,
-                offline.signatureFiles(), hsm, transactions, audit, clock);
+                offline.signatureFiles(), hsm.map(custodian -> new VerifiedHsmSigner(custodian, offline.verifier())),
+                transactions, audit, clock);
     }
 
     @Provides

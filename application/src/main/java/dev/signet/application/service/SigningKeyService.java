@@ -7,6 +7,7 @@ import dev.signet.application.port.out.OrganizationRepository;
 import dev.signet.application.port.out.PrivateKeySigner;
 import dev.signet.application.port.out.PrivateKeyWrapper;
 import dev.signet.application.port.out.PublicKeyCodec;
+import dev.signet.application.port.out.SignatureVerifier;
 import dev.signet.application.port.out.SigningKeyRepository;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.domain.Conflict;
@@ -20,6 +21,9 @@ import dev.signet.domain.key.KeyId;
 import dev.signet.domain.key.KeyName;
 import dev.signet.domain.key.SigningKey;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.signature.PackageHash;
+import dev.signet.domain.signature.SignedMessage;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -34,13 +38,17 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
     private final PublicKeyCodec publicKeys;
     private final Transactions transactions;
     private final Optional<HsmKeyCustodian> hsm;
+    private final SignatureVerifier verifier;
+    private final SecureRandom random = new SecureRandom();
     private final AuditTrail audit;
     private final Clock clock;
 
     public SigningKeyService(OrganizationRepository organizations, SigningKeyRepository signingKeys,
             PrivateKeySigner signer, PrivateKeyWrapper wrapper, PublicKeyCodec publicKeys,
-            Optional<HsmKeyCustodian> hsm, Transactions transactions, AuditTrail audit, Clock clock) {
+            Optional<HsmKeyCustodian> hsm, SignatureVerifier verifier, Transactions transactions, AuditTrail audit,
+            Clock clock) {
         this.hsm = hsm;
+        this.verifier = verifier;
         this.organizations = organizations;
         this.signingKeys = signingKeys;
         this.signer = signer;
@@ -85,6 +93,9 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
     private SigningKey store(OrganizationId organization, KeyName name, Supplier<SigningKey> make) {
         try {
             SigningKey key = make.get();
+            if (key.custody() instanceof KeyCustody.Hsm) {
+                requireTokenHoldsItsPrivateHalf(key);
+            }
             transactions.run(() -> {
                 OrganizationService.requireExists(organizations, organization);
                 signingKeys.add(key);
@@ -96,6 +107,18 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
                     e);
             throw e;
         }
+    }
+
+    /**
+     * Before a token key pair is bound: the token signs a random challenge, which must verify against the
+     * public key about to be recorded. An adopted pair is found by label (its public object) and used by
+     * CKA_ID (its private object); if those are not two halves of one key, the key is refused now rather
+     * than at its first signature. The challenge's signature is discarded.
+     */
+    private void requireTokenHoldsItsPrivateHalf(SigningKey key) {
+        byte[] challenge = new byte[PackageHash.LENGTH];
+        random.nextBytes(challenge);
+        new VerifiedHsmSigner(custodian(), verifier).sign(key, SignedMessage.forPackage(new PackageHash(challenge)));
     }
 
     private HsmKeyCustodian custodian() {

@@ -3,7 +3,6 @@ package dev.signet.application.service;
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.DetachedSignatureFiles;
-import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.port.out.PackageHasher;
 import dev.signet.application.port.out.PackageSignatureRepository;
 import dev.signet.application.port.out.PrivateKeySigner;
@@ -38,14 +37,14 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
     private final PrivateKeySigner signer;
     private final PrivateKeyWrapper wrapper;
     private final DetachedSignatureFiles signatureFiles;
-    private final Optional<HsmKeyCustodian> hsm;
+    private final Optional<VerifiedHsmSigner> hsm;
     private final Transactions transactions;
     private final AuditTrail audit;
     private final Clock clock;
 
     public StoredKeySigningService(PackageHasher hasher, SigningKeyRepository signingKeys,
             PackageSignatureRepository signatures, PrivateKeySigner signer, PrivateKeyWrapper wrapper,
-            DetachedSignatureFiles signatureFiles, Optional<HsmKeyCustodian> hsm, Transactions transactions,
+            DetachedSignatureFiles signatureFiles, Optional<VerifiedHsmSigner> hsm, Transactions transactions,
             AuditTrail audit, Clock clock) {
         this.signatureFiles = signatureFiles;
         this.hsm = hsm;
@@ -82,8 +81,9 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
     }
 
     private Ed25519Signature signWith(SigningKey key, Command command, SignedMessage message) {
-        if (key.custody() instanceof KeyCustody.Hsm inToken) {
-            return hsm.orElseThrow(HsmNotConfigured::new).sign(inToken, message);
+        if (key.custody() instanceof KeyCustody.Hsm) {
+            // checked against the key's recorded public key before it is used (HsmKeyMismatch otherwise)
+            return hsm.orElseThrow(HsmNotConfigured::new).sign(key, message);
         }
         KeyCustody.Software software = (KeyCustody.Software) key.custody();
         var kek = command.kek().orElseThrow(() -> new KeyEncryptionKeyRequired("signing with a software key"));

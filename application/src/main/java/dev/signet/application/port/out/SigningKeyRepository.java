@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 public interface SigningKeyRepository {
-    /** @throws dev.signet.domain.Conflict when the organization already has a key of that name */
+    /**
+     * @throws dev.signet.domain.Conflict when the organization already has a key of that name, or the key is
+     *                                    held by a token object another key is already bound to
+     */
     void add(SigningKey key);
 
     Optional<SigningKey> findById(KeyId id);

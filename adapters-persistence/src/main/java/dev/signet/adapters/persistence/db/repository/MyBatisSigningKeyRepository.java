@@ -5,6 +5,7 @@ import dev.signet.adapters.persistence.db.mapper.SigningKeyRow;
 import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
 import dev.signet.application.port.out.SigningKeyRepository;
 import dev.signet.domain.Conflict;
+import dev.signet.domain.Hex;
 import dev.signet.domain.NotFound;
 import dev.signet.domain.key.KeyCustody;
 import dev.signet.domain.key.KeyId;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Signing keys in table {@code signing_keys}; key names are unique within an organization. */
+/**
+ * Signing keys in table {@code signing_keys}; key names are unique within an organization, and a PKCS#11
+ * token object (token label and CKA_ID) backs at most one key.
+ */
 public final class MyBatisSigningKeyRepository implements SigningKeyRepository {
     private final MyBatisTransactions transactions;
 
@@ -35,10 +39,17 @@ public final class MyBatisSigningKeyRepository implements SigningKeyRepository {
                     if (!violation.isUnique()) {
                         return "organization " + key.organizationId() + " does not exist";
                     }
-                    return violation.names("uq_signing_keys_org_name")
-                            ? "organization " + key.organizationId() + " already has a signing key named '"
-                                    + key.name() + "'"
-                            : "signing key " + key.id() + " already exists";
+                    if (violation.names("uq_signing_keys_org_name")) {
+                        return "organization " + key.organizationId() + " already has a signing key named '"
+                                + key.name() + "'";
+                    }
+                    if (violation.names("uq_signing_keys_hsm_object") && key.custody() instanceof KeyCustody.Hsm hsm) {
+                        return "the object with CKA_ID " + Hex.encode(hsm.objectId()) + " in PKCS#11 token '"
+                                + hsm.tokenLabel() + "' is already bound to another Signet signing key; one token"
+                                + " object backs one Signet key, even after that key is revoked (give a new key"
+                                + " pair its own CKA_ID)";
+                    }
+                    return "signing key " + key.id() + " already exists";
                 });
             }
         }));
