@@ -124,6 +124,28 @@ class SigningKeyRepositoryTest {
     }
 
     @OnEveryDatabase
+    void one_token_object_backs_one_signing_key_in_whatever_organization(TestDatabase db) {
+        Database database = db.open();
+        SigningKeyRepository keys = database.signingKeys();
+        SigningKey first = hsmKey(orgIn(database).id(), "hsm");
+        keys.add(first);
+        Organization other = organization("other");
+        database.organizations().add(other);
+
+        assertThatThrownBy(() -> keys.add(hsmKey(other.id(), "same-object")))
+                .isInstanceOf(Conflict.class)
+                .hasMessage("the object with CKA_ID 0102ff in PKCS#11 token 'signet-token' is already bound to another"
+                        + " Signet signing key; one token object backs one Signet key, even after that key is revoked"
+                        + " (give a new key pair its own CKA_ID)");
+        assertThat(keys.listByOrganization(other.id())).isEmpty();
+        // another CKA_ID in the same token, or the same CKA_ID in another token, is another object
+        keys.add(signingKey(other.id(), "other-id", new KeyCustody.Hsm("signet-token", new byte[] {0x01, 0x02}), T0));
+        keys.add(signingKey(other.id(), "other-token", new KeyCustody.Hsm("other-token", new byte[] {1, 2, (byte) 0xff}),
+                T0));
+        assertThat(keys.listByOrganization(other.id())).hasSize(2);
+    }
+
+    @OnEveryDatabase
     void two_organizations_may_use_the_same_key_name(TestDatabase db) {
         Database database = db.open();
         Organization acme = orgIn(database);
