@@ -7,6 +7,8 @@ import dev.signet.adapters.crypto.pkcs11.Pkcs11Config;
 import dev.signet.adapters.crypto.pkcs11.Pkcs11KeyCustodian;
 import dev.signet.adapters.crypto.pkcs11.TokenKeyEncryptionKeys;
 import dev.signet.adapters.persistence.db.Database;
+import dev.signet.adapters.persistence.sigfile.JsonAuditCheckpointFiles;
+import dev.signet.application.port.in.AuditCheckpointUseCase;
 import dev.signet.application.port.in.AuditUseCase;
 import dev.signet.application.port.in.LoadPackageUseCase;
 import dev.signet.application.port.in.ManageOrganizationsUseCase;
@@ -17,12 +19,15 @@ import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.HsmKeyCustodian;
+import dev.signet.application.port.out.PrivateKeyWrapper;
+import dev.signet.application.service.AuditCheckpointService;
 import dev.signet.application.service.AuditService;
 import dev.signet.application.service.DeferredAuditWriter;
 import dev.signet.application.service.DurableAuditTrail;
 import dev.signet.application.service.TrustCache;
 import dev.signet.application.service.HsmNotConfigured;
 import dev.signet.application.service.OnlineVerificationService;
+import dev.signet.application.service.StoredKeySigner;
 import dev.signet.domain.key.KeyEncryptionKey;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,6 +55,7 @@ public final class Signet implements AutoCloseable {
     private final PackageVerifier verifier;
     private final LoadPackageUseCase packageLoader;
     private final AuditUseCase audit;
+    private final AuditCheckpointUseCase auditCheckpoints;
     private final SecurityConfig config;
     private final DeferredAuditWriter deferredAudit;
     private final boolean wipeKekOnClose;
@@ -76,7 +82,12 @@ public final class Signet implements AutoCloseable {
             OnlineVerificationService verification = injector.getInstance(OnlineVerificationService.class);
             this.verifier = new PackageVerifier(verification, verification);
             this.packageLoader = injector.getInstance(LoadPackageUseCase.class);
+            StoredKeySigner storedKeys = new StoredKeySigner(offline.signer(),
+                    injector.getInstance(PrivateKeyWrapper.class), hsm.map(HsmKeyCustodian.class::cast));
             this.audit = new AuditService(database.auditLog(), deferredAudit, database.transactions());
+            this.auditCheckpoints = new AuditCheckpointService(database.auditLog(), deferredAudit,
+                    database.transactions(), database.signingKeys(), storedKeys, offline.verifier(),
+                    new JsonAuditCheckpointFiles(), durable, clock);
         } catch (RuntimeException | Error e) {
             deferredAudit.close(); // its thread would outlive a Signet that never was
             throw e;
@@ -120,6 +131,14 @@ public final class Signet implements AutoCloseable {
     /** The durable audit trail: list its records, and check that its hash chain is whole. */
     public AuditUseCase audit() {
         return audit;
+    }
+
+    /**
+     * Signed checkpoints of the audit chain: take one with an audit key (for a software key, give the KEK, e.g.
+     * {@code securityConfig().keyEncryptionKey()}), keep it outside the database, and check the chain against it.
+     */
+    public AuditCheckpointUseCase auditCheckpoints() {
+        return auditCheckpoints;
     }
 
     public SecurityConfig securityConfig() {

@@ -1,5 +1,6 @@
 package dev.signet.bootstrap.guide;
 
+import dev.signet.application.port.in.AuditCheckpointUseCase;
 import dev.signet.application.port.in.LoadPackageUseCase.LoadedPackage;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase.StoredKeySignature;
@@ -11,6 +12,9 @@ import dev.signet.bootstrap.Verification;
 import dev.signet.domain.SignetException;
 import dev.signet.domain.audit.AuditChainVerdict;
 import dev.signet.domain.audit.AuditRecord;
+import dev.signet.domain.audit.SignedAuditCheckpoint;
+import dev.signet.domain.key.Ed25519PublicKey;
+import dev.signet.domain.key.KeyId;
 import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.domain.key.SigningKey;
 import dev.signet.domain.organization.OrganizationId;
@@ -137,6 +141,18 @@ final class GuideExamples {
         verdict.brokenAt().ifPresent(position -> System.err.println("audit record " + position + " was tampered with"));
         // end:audit
         return verdict.isWhole();
+    }
+
+    static boolean checkpoint(Signet signet, KeyId auditKeyId, Ed25519PublicKey auditPublicKey, Path dir) {
+        Path checkpointFile = dir.resolve("checkpoint.json");
+        // guide:checkpoint
+        AuditCheckpointUseCase checkpoints = signet.auditCheckpoints();
+        SignedAuditCheckpoint taken = checkpoints.checkpoint(new AuditCheckpointUseCase.CheckpointCommand(
+                auditKeyId, signet.securityConfig().keyEncryptionKey(), Optional.of(checkpointFile)));
+        AuditChainVerdict verdict = checkpoints.verify(checkpoints.read(checkpointFile),
+                Optional.of(auditPublicKey));   // throws InvalidAuditCheckpoint when the signature does not hold
+        // end:checkpoint
+        return verdict.isWhole() && taken.keyId().equals(auditKeyId);
     }
 
     static String errors(Signet signet, Path packagePath, OrganizationId orgId) {

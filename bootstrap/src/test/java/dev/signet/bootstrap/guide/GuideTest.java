@@ -8,6 +8,7 @@ import dev.signet.application.port.in.LoadPackageUseCase.LoadedPackage;
 import dev.signet.bootstrap.Signet;
 import dev.signet.bootstrap.support.Keks;
 import dev.signet.domain.Hex;
+import dev.signet.domain.key.SigningKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,9 @@ class GuideTest {
             Files.delete(sig);
             assertThat(GuideExamples.errors(signet, pkg, keys.org())).isEqualTo("verified");
             assertThat(GuideExamples.audit(signet)).isTrue();
+            SigningKey auditKey = signet.keyManager().createSigningKey(
+                    signet.keyManager().createOrganization("audit").id(), "audit-checkpoints");
+            assertThat(GuideExamples.checkpoint(signet, auditKey.id(), auditKey.publicKey(), dir)).isTrue();
         }
     }
 

@@ -183,6 +183,25 @@ public sealed interface AuditEvent {
         }
     }
 
+    /**
+     * A signed checkpoint of the chain (see {@link AuditCheckpoint}), recorded in the chain after the record it
+     * names, with every field of the checkpoint file; its position is {@code checkpoint_position}, since a
+     * record's own position is listed beside its fields.
+     */
+    record AuditCheckpointTaken(SignedAuditCheckpoint checkpoint) implements AuditEvent {
+        public String eventType() {
+            return "audit.checkpoint";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("version", SignedAuditCheckpoint.VERSION).put("checkpoint_position", checkpoint.position())
+                    .put("chain_hash", checkpoint.checkpoint().chainHash())
+                    .put("time", checkpoint.checkpoint().timeText()).put("key_id", checkpoint.keyId())
+                    .put("key_fingerprint", checkpoint.keyFingerprint())
+                    .put("signature", checkpoint.signature().base64()).map();
+        }
+    }
+
     /** Builds the ordered field map; values become their canonical text, optionals are unwrapped. */
     final class Fields {
         private final Map<String, Object> map = new LinkedHashMap<>();
