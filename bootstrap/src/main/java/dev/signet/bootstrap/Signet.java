@@ -8,6 +8,7 @@ import dev.signet.adapters.crypto.pkcs11.Pkcs11KeyCustodian;
 import dev.signet.adapters.crypto.pkcs11.TokenKeyEncryptionKeys;
 import dev.signet.adapters.persistence.db.Database;
 import dev.signet.application.port.in.AuditUseCase;
+import dev.signet.application.port.in.CreateTokenKekUseCase;
 import dev.signet.application.port.in.LoadPackageUseCase;
 import dev.signet.application.port.in.ManageOrganizationsUseCase;
 import dev.signet.application.port.in.ManageSigningKeysUseCase;
@@ -21,7 +22,6 @@ import dev.signet.application.service.AuditService;
 import dev.signet.application.service.DeferredAuditWriter;
 import dev.signet.application.service.DurableAuditTrail;
 import dev.signet.application.service.TrustCache;
-import dev.signet.application.service.HsmNotConfigured;
 import dev.signet.application.service.OnlineVerificationService;
 import dev.signet.domain.key.KeyEncryptionKey;
 import java.nio.file.Path;
@@ -45,6 +45,7 @@ public final class Signet implements AutoCloseable {
     private final Database database;
     private final Optional<Pkcs11KeyCustodian> hsm;
     private final Optional<TokenKeyEncryptionKeys> tokenKeks;
+    private final CreateTokenKekUseCase tokenKekCreation;
     private final KeyManager keyManager;
     private final PackageSigner packageSigner;
     private final PackageVerifier verifier;
@@ -76,6 +77,7 @@ public final class Signet implements AutoCloseable {
             OnlineVerificationService verification = injector.getInstance(OnlineVerificationService.class);
             this.verifier = new PackageVerifier(verification, verification);
             this.packageLoader = injector.getInstance(LoadPackageUseCase.class);
+            this.tokenKekCreation = injector.getInstance(CreateTokenKekUseCase.class);
             this.audit = new AuditService(database.auditLog(), deferredAudit, database.transactions());
         } catch (RuntimeException | Error e) {
             deferredAudit.close(); // its thread would outlive a Signet that never was
@@ -110,11 +112,10 @@ public final class Signet implements AutoCloseable {
     /**
      * Generates a key-encryption key inside the configured PKCS#11 token (AES-256, sensitive,
      * non-extractable) and returns it; use it like a KEK given at run time, e.g. as the target of
-     * {@link KeyManager#rotateKeyEncryptionKey}.
+     * {@link KeyManager#rotateKeyEncryptionKey}. Recorded as {@code kek.created}.
      */
     public KeyEncryptionKey createKeyEncryptionKeyInToken(String label) {
-        tokenKeks.orElseThrow(HsmNotConfigured::new).generate(label);
-        return KeyEncryptionKey.inToken(label);
+        return tokenKekCreation.createInToken(label);
     }
 
     /** The durable audit trail: list its records, and check that its hash chain is whole. */

@@ -8,17 +8,20 @@ import dev.signet.application.port.out.PrivateKeySigner;
 import dev.signet.application.port.out.PrivateKeyWrapper;
 import dev.signet.application.port.out.PublicKeyCodec;
 import dev.signet.application.port.out.SigningKeyRepository;
+import dev.signet.application.port.out.StoreKekRepository;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.domain.Conflict;
 import dev.signet.domain.NotFound;
 import dev.signet.domain.SignetException;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.Ed25519PrivateKey;
+import dev.signet.domain.key.KekId;
 import dev.signet.domain.key.KeyCustody;
 import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.key.KeyName;
 import dev.signet.domain.key.SigningKey;
+import dev.signet.domain.key.StoreKek;
 import dev.signet.domain.organization.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +32,7 @@ import java.util.function.Supplier;
 public final class SigningKeyService implements ManageSigningKeysUseCase {
     private final OrganizationRepository organizations;
     private final SigningKeyRepository signingKeys;
+    private final StoreKekRepository storeKek;
     private final PrivateKeySigner signer;
     private final PrivateKeyWrapper wrapper;
     private final PublicKeyCodec publicKeys;
@@ -38,11 +42,12 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
     private final Clock clock;
 
     public SigningKeyService(OrganizationRepository organizations, SigningKeyRepository signingKeys,
-            PrivateKeySigner signer, PrivateKeyWrapper wrapper, PublicKeyCodec publicKeys,
+            StoreKekRepository storeKek, PrivateKeySigner signer, PrivateKeyWrapper wrapper, PublicKeyCodec publicKeys,
             Optional<HsmKeyCustodian> hsm, Transactions transactions, AuditTrail audit, Clock clock) {
         this.hsm = hsm;
         this.organizations = organizations;
         this.signingKeys = signingKeys;
+        this.storeKek = storeKek;
         this.signer = signer;
         this.wrapper = wrapper;
         this.publicKeys = publicKeys;
@@ -87,6 +92,9 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
             SigningKey key = make.get();
             transactions.run(() -> {
                 OrganizationService.requireExists(organizations, organization);
+                if (key.custody() instanceof KeyCustody.Software software) {
+                    keepStoreUnderOneKek(software.kekId());
+                }
                 signingKeys.add(key);
                 audit.record(new AuditEvent.SigningKeyCreated(organization, key.id(), key.fingerprint(), name.value()));
             });
@@ -95,6 +103,15 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
             FailureEvents.record(audit, new AuditEvent.SigningKeyCreateFailed(organization, name.value(), e.getMessage()),
                     e);
             throw e;
+        }
+    }
+
+    /** The store's KEK, or the first key's for a store that has none yet: never a second one (StoreKek). */
+    private void keepStoreUnderOneKek(KekId kek) {
+        StoreKek store = storeKek.lock();
+        store.admit(kek);
+        if (!store.recorded().equals(Optional.of(kek))) {
+            storeKek.record(kek);
         }
     }
 
