@@ -116,9 +116,20 @@ public final class KeyManager {
         return trust.listTrustAcls(organization);
     }
 
-    /** Re-wraps every software key from {@code current} to {@code next}, all or nothing; returns how many moved. */
+    /**
+     * Re-wraps every software key from {@code current} to {@code next}, all or nothing; returns how many moved.
+     * Afterwards {@code next} is the store's KEK: new keys must be wrapped under it.
+     */
     public int rotateKeyEncryptionKey(KeyEncryptionKey current, KeyEncryptionKey next) {
         return kekRotation.rotate(current, next);
+    }
+
+    /**
+     * As above, from any of {@code old}: repairs a store whose keys are under several KEKs (made so before a store
+     * kept to one KEK), which refuses new keys until then. All or nothing.
+     */
+    public int rotateKeyEncryptionKey(List<KeyEncryptionKey> old, KeyEncryptionKey next) {
+        return kekRotation.rotate(old, next);
     }
 
     KeyEncryptionKey configuredKek(String operation) {

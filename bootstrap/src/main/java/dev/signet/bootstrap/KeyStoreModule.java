@@ -7,6 +7,7 @@ import dev.signet.adapters.crypto.pkcs11.TokenKeyEncryptionKeys;
 import dev.signet.adapters.crypto.pkcs11.TokenPrivateKeyWrapper;
 import dev.signet.adapters.crypto.soft.AesGcmPrivateKeyWrapper;
 import dev.signet.adapters.persistence.db.Database;
+import dev.signet.application.port.in.CreateTokenKekUseCase;
 import dev.signet.application.port.in.ManageOrganizationsUseCase;
 import dev.signet.application.port.in.ManageSigningKeysUseCase;
 import dev.signet.application.port.in.ManageTrustUseCase;
@@ -20,9 +21,12 @@ import dev.signet.application.port.out.OrganizationRepository;
 import dev.signet.application.port.out.PackageSignatureRepository;
 import dev.signet.application.port.out.PrivateKeyWrapper;
 import dev.signet.application.port.out.SigningKeyRepository;
+import dev.signet.application.port.out.StoreKekRepository;
+import dev.signet.application.port.out.TokenKekGenerator;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.application.port.out.TrustAclRepository;
 import dev.signet.application.port.out.TrustedKeyRepository;
+import dev.signet.application.service.KekCreationService;
 import dev.signet.application.service.KekRotationService;
 import dev.signet.application.service.OnlineVerificationService;
 import dev.signet.application.service.PackageLoaderService;
@@ -66,6 +70,7 @@ final class KeyStoreModule extends AbstractModule {
     protected void configure() {
         bind(OrganizationRepository.class).toInstance(database.organizations());
         bind(SigningKeyRepository.class).toInstance(database.signingKeys());
+        bind(StoreKekRepository.class).toInstance(database.storeKek());
         bind(TrustedKeyRepository.class).toInstance(database.trustedKeys());
         bind(TrustAclRepository.class).toInstance(database.trustAcls());
         bind(PackageSignatureRepository.class).toInstance(database.packageSignatures());
@@ -78,14 +83,14 @@ final class KeyStoreModule extends AbstractModule {
     @Provides
     @Singleton
     ManageOrganizationsUseCase organizations(OrganizationRepository organizations, Transactions transactions) {
-        return new OrganizationService(organizations, transactions, clock);
+        return new OrganizationService(organizations, transactions, audit, clock);
     }
 
     @Provides
     @Singleton
     ManageSigningKeysUseCase signingKeys(OrganizationRepository organizations, SigningKeyRepository signingKeys,
-            PrivateKeyWrapper wrapper, Transactions transactions) {
-        return new SigningKeyService(organizations, signingKeys, offline.signer(), wrapper, offline.publicKeys(), hsm,
+            StoreKekRepository storeKek, PrivateKeyWrapper wrapper, Transactions transactions) {
+        return new SigningKeyService(organizations, signingKeys, storeKek, offline.signer(), wrapper, offline.publicKeys(), hsm,
                 offline.verifier(), transactions, audit, clock);
     }
 
@@ -123,8 +128,14 @@ final class KeyStoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RotateKekUseCase kekRotation(SigningKeyRepository signingKeys, PrivateKeyWrapper wrapper,
-            Transactions transactions) {
-        return new KekRotationService(signingKeys, wrapper, transactions);
+    RotateKekUseCase kekRotation(SigningKeyRepository signingKeys, StoreKekRepository storeKek,
+            PrivateKeyWrapper wrapper, Transactions transactions) {
+        return new KekRotationService(signingKeys, storeKek, wrapper, transactions, audit);
+    }
+
+    @Provides
+    @Singleton
+    CreateTokenKekUseCase tokenKekCreation(Transactions transactions) {
+        return new KekCreationService(tokenKeks.map(token -> (TokenKekGenerator) token::generate), transactions, audit);
     }
 }

@@ -10,6 +10,7 @@ import dev.signet.adapters.persistence.db.Database;
 import dev.signet.adapters.persistence.sigfile.JsonAuditCheckpointFiles;
 import dev.signet.application.port.in.AuditCheckpointUseCase;
 import dev.signet.application.port.in.AuditUseCase;
+import dev.signet.application.port.in.CreateTokenKekUseCase;
 import dev.signet.application.port.in.LoadPackageUseCase;
 import dev.signet.application.port.in.ManageOrganizationsUseCase;
 import dev.signet.application.port.in.ManageSigningKeysUseCase;
@@ -19,13 +20,13 @@ import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.HsmKeyCustodian;
+import dev.signet.application.service.VerifiedHsmSigner;
 import dev.signet.application.port.out.PrivateKeyWrapper;
 import dev.signet.application.service.AuditCheckpointService;
 import dev.signet.application.service.AuditService;
 import dev.signet.application.service.DeferredAuditWriter;
 import dev.signet.application.service.DurableAuditTrail;
 import dev.signet.application.service.TrustCache;
-import dev.signet.application.service.HsmNotConfigured;
 import dev.signet.application.service.OnlineVerificationService;
 import dev.signet.application.service.StoredKeySigner;
 import dev.signet.domain.key.KeyEncryptionKey;
@@ -50,6 +51,7 @@ public final class Signet implements AutoCloseable {
     private final Database database;
     private final Optional<Pkcs11KeyCustodian> hsm;
     private final Optional<TokenKeyEncryptionKeys> tokenKeks;
+    private final CreateTokenKekUseCase tokenKekCreation;
     private final KeyManager keyManager;
     private final PackageSigner packageSigner;
     private final PackageVerifier verifier;
@@ -83,7 +85,8 @@ public final class Signet implements AutoCloseable {
             this.verifier = new PackageVerifier(verification, verification);
             this.packageLoader = injector.getInstance(LoadPackageUseCase.class);
             StoredKeySigner storedKeys = new StoredKeySigner(offline.signer(),
-                    injector.getInstance(PrivateKeyWrapper.class), hsm.map(HsmKeyCustodian.class::cast));
+                    injector.getInstance(PrivateKeyWrapper.class), hsm.map(custodian -> new VerifiedHsmSigner(custodian, offline.verifier())));
+            this.tokenKekCreation = injector.getInstance(CreateTokenKekUseCase.class);
             this.audit = new AuditService(database.auditLog(), deferredAudit, database.transactions());
             this.auditCheckpoints = new AuditCheckpointService(database.auditLog(), deferredAudit,
                     database.transactions(), database.signingKeys(), storedKeys, offline.verifier(),
@@ -121,11 +124,10 @@ public final class Signet implements AutoCloseable {
     /**
      * Generates a key-encryption key inside the configured PKCS#11 token (AES-256, sensitive,
      * non-extractable) and returns it; use it like a KEK given at run time, e.g. as the target of
-     * {@link KeyManager#rotateKeyEncryptionKey}.
+     * {@link KeyManager#rotateKeyEncryptionKey}. Recorded as {@code kek.created}.
      */
     public KeyEncryptionKey createKeyEncryptionKeyInToken(String label) {
-        tokenKeks.orElseThrow(HsmNotConfigured::new).generate(label);
-        return KeyEncryptionKey.inToken(label);
+        return tokenKekCreation.createInToken(label);
     }
 
     /** The durable audit trail: list its records, and check that its hash chain is whole. */

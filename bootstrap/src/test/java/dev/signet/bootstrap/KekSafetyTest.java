@@ -114,7 +114,7 @@ class KekSafetyTest {
         }
         Database database = db.open();
         KekRotationService dying = new KekRotationService(failingOnSecondRewrap(database.signingKeys()),
-                new AesGcmPrivateKeyWrapper(), database.transactions());
+                database.storeKek(), new AesGcmPrivateKeyWrapper(), database.transactions(), event -> { });
 
         assertThatThrownBy(() -> dying.rotate(old, next)).hasMessageContaining("killed midway");
 

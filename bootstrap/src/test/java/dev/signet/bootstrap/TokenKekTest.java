@@ -112,8 +112,8 @@ class TokenKekTest {
                 new Pkcs11Config(hsm.library(), hsm.token(), hsm.pin().toCharArray(), 2))) {
             KekRoutingWrapper wrapper = new KekRoutingWrapper(new AesGcmPrivateKeyWrapper(),
                     Optional.of(new TokenPrivateKeyWrapper(new TokenKeyEncryptionKeys(custodian))));
-            KekRotationService dying = new KekRotationService(failingOnSecondRewrap(database.signingKeys()), wrapper,
-                    database.transactions());
+            KekRotationService dying = new KekRotationService(failingOnSecondRewrap(database.signingKeys()),
+                    database.storeKek(), wrapper, database.transactions(), event -> { });
             KeyEncryptionKey target = tokenKek;
             assertThatThrownBy(() -> dying.rotate(runtimeKek, target)).hasMessageContaining("killed midway");
         }

@@ -9,17 +9,20 @@ import dev.signet.application.port.out.PrivateKeyWrapper;
 import dev.signet.application.port.out.PublicKeyCodec;
 import dev.signet.application.port.out.SignatureVerifier;
 import dev.signet.application.port.out.SigningKeyRepository;
+import dev.signet.application.port.out.StoreKekRepository;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.domain.Conflict;
 import dev.signet.domain.NotFound;
 import dev.signet.domain.SignetException;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.Ed25519PrivateKey;
+import dev.signet.domain.key.KekId;
 import dev.signet.domain.key.KeyCustody;
 import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.key.KeyName;
 import dev.signet.domain.key.SigningKey;
+import dev.signet.domain.key.StoreKek;
 import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.SignedMessage;
@@ -33,6 +36,7 @@ import java.util.function.Supplier;
 public final class SigningKeyService implements ManageSigningKeysUseCase {
     private final OrganizationRepository organizations;
     private final SigningKeyRepository signingKeys;
+    private final StoreKekRepository storeKek;
     private final PrivateKeySigner signer;
     private final PrivateKeyWrapper wrapper;
     private final PublicKeyCodec publicKeys;
@@ -44,13 +48,14 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
     private final Clock clock;
 
     public SigningKeyService(OrganizationRepository organizations, SigningKeyRepository signingKeys,
-            PrivateKeySigner signer, PrivateKeyWrapper wrapper, PublicKeyCodec publicKeys,
+            StoreKekRepository storeKek, PrivateKeySigner signer, PrivateKeyWrapper wrapper, PublicKeyCodec publicKeys,
             Optional<HsmKeyCustodian> hsm, SignatureVerifier verifier, Transactions transactions, AuditTrail audit,
             Clock clock) {
         this.hsm = hsm;
         this.verifier = verifier;
         this.organizations = organizations;
         this.signingKeys = signingKeys;
+        this.storeKek = storeKek;
         this.signer = signer;
         this.wrapper = wrapper;
         this.publicKeys = publicKeys;
@@ -98,6 +103,9 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
             }
             transactions.run(() -> {
                 OrganizationService.requireExists(organizations, organization);
+                if (key.custody() instanceof KeyCustody.Software software) {
+                    keepStoreUnderOneKek(software.kekId());
+                }
                 signingKeys.add(key);
                 audit.record(new AuditEvent.SigningKeyCreated(organization, key.id(), key.fingerprint(), name.value()));
             });
@@ -119,6 +127,15 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
         byte[] challenge = new byte[PackageHash.LENGTH];
         random.nextBytes(challenge);
         new VerifiedHsmSigner(custodian(), verifier).sign(key, SignedMessage.forPackage(new PackageHash(challenge)));
+    }
+
+    /** The store's KEK, or the first key's for a store that has none yet: never a second one (StoreKek). */
+    private void keepStoreUnderOneKek(KekId kek) {
+        StoreKek store = storeKek.lock();
+        store.admit(kek);
+        if (!store.recorded().equals(Optional.of(kek))) {
+            storeKek.record(kek);
+        }
     }
 
     private HsmKeyCustodian custodian() {

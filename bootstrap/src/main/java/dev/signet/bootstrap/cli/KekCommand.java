@@ -5,6 +5,9 @@ import dev.signet.bootstrap.Signet;
 import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.domain.key.KeyEncryptionKeyRequired;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,10 +35,20 @@ final class KekCommand extends CommandGroup {
 
     @Command(name = "rotate", description = {"Re-wrap every software key under a new key-encryption key, all or nothing.",
             "The current KEK comes from --kek-file, --kek-pkcs11-label or the environment;",
-            "the new one is a file (run-time KEK) or a label (KEK in the token). Rerun it if it was interrupted."})
+            "the new one is a file (run-time KEK) or a label (KEK in the token). Rerun it if it was interrupted.",
+            "A store whose keys are under several KEKs is repaired by naming the others with --old-kek-file",
+            "or --old-kek-pkcs11-label: afterwards every key, and every new one, is under the new KEK."})
     static final class Rotate extends StoreSubcommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         NewKek newKek;
+
+        @Option(names = "--old-kek-file", paramLabel = "FILE",
+                description = "Another KEK some keys are wrapped under (repeatable), besides the current one.")
+        List<Path> oldKekFiles = new ArrayList<>();
+
+        @Option(names = "--old-kek-pkcs11-label", paramLabel = "LABEL",
+                description = "Another KEK some keys are wrapped under, kept in the PKCS#11 token (repeatable).")
+        List<String> oldKekTokenLabels = new ArrayList<>();
 
         static final class NewKek {
             @Option(names = "--new-kek-file", paramLabel = "FILE",
@@ -49,15 +62,25 @@ final class KekCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            try (KeyEncryptionKey current = KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel,
-                    cli().environment()).orElseThrow(() -> new KeyEncryptionKeyRequired("kek rotate (for the current KEK)"));
-                    KeyEncryptionKey next = newKek.file != null ? KeyEncryptionKeys.fromFile(newKek.file)
-                            : KeyEncryptionKey.inToken(newKek.tokenLabel);
-                    Signet signet = openSignet()) {
-                int moved = signet.keyManager().rotateKeyEncryptionKey(current, next);
-                output().print("re-wrapped " + moved + " software keys from KEK " + current.id()
-                        + " to KEK " + next.id(), new JsonLine().put("rewrapped", moved)
-                                .put("from_kek_id", current.id()).put("to_kek_id", next.id()));
+            List<KeyEncryptionKey> old = new ArrayList<>();
+            try {
+                KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel, cli().environment()).ifPresent(old::add);
+                for (Path file : oldKekFiles) {
+                    old.add(KeyEncryptionKeys.fromFile(file));
+                }
+                oldKekTokenLabels.forEach(label -> old.add(KeyEncryptionKey.inToken(label)));
+                if (old.isEmpty()) {
+                    throw new KeyEncryptionKeyRequired("kek rotate (for the current KEK)");
+                }
+                try (KeyEncryptionKey next = newKek.file != null ? KeyEncryptionKeys.fromFile(newKek.file)
+                        : KeyEncryptionKey.inToken(newKek.tokenLabel); Signet signet = openSignet()) {
+                    int moved = signet.keyManager().rotateKeyEncryptionKey(old, next);
+                    String from = old.stream().map(kek -> kek.id().value()).distinct().collect(Collectors.joining(","));
+                    output().print("re-wrapped " + moved + " software keys from KEK " + from + " to KEK " + next.id(),
+                            new JsonLine().put("rewrapped", moved).put("from_kek_id", from).put("to_kek_id", next.id()));
+                }
+            } finally {
+                old.forEach(KeyEncryptionKey::close);
             }
             return ExitCodes.OK;
         }

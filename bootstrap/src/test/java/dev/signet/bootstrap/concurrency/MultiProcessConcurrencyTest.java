@@ -35,6 +35,7 @@ class MultiProcessConcurrencyTest {
      * revoked) and operations that found nothing to do leave none; organizations have no audit event.
      */
     private static final Map<String, String> AUDIT_EVENT_OF_OUTCOME = Map.ofEntries(
+            Map.entry("org.ok", "organization.created"),
             Map.entry("key.ok", "key.signing.created"),
             Map.entry("key.refused", "key.signing.create_failed"),
             Map.entry("trust.ok", "key.trusted.added"),

@@ -248,7 +248,7 @@ class PostgresRestartTest {
     private static void assertAuditCountsMatch(Connection db, List<Operation> operations,
             Map<String, Long> committedDespiteFailure) throws Exception {
         Map<String, Long> expected = new TreeMap<>();
-        Map<String, String> eventOf = Map.of("key", "key.signing.created", "trust", "key.trusted.added",
+        Map<String, String> eventOf = Map.of("org", "organization.created", "key", "key.signing.created", "trust", "key.trusted.added",
                 "grant", "key.trust_acl.granted", "sign", "package.signed", "revoke-key", "key.signing.revoked");
         eventOf.forEach((kind, event) -> expected.put(event, succeeded(operations, kind)
                 + committedDespiteFailure.getOrDefault(kind, 0L)));

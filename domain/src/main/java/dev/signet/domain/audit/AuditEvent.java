@@ -1,5 +1,6 @@
 package dev.signet.domain.audit;
 
+import dev.signet.domain.key.KekId;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.organization.OrganizationId;
@@ -7,8 +8,10 @@ import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.trust.TrustedKeyId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Every event Signet records for a SIEM, with Cloacina's event types and field names. Fields carry ids,
@@ -199,6 +202,47 @@ public sealed interface AuditEvent {
                     .put("time", checkpoint.checkpoint().timeText()).put("key_id", checkpoint.keyId())
                     .put("key_fingerprint", checkpoint.keyFingerprint())
                     .put("signature", checkpoint.signature().base64()).map();
+        }
+    }
+
+    record OrganizationCreated(OrganizationId orgId, String orgName) implements AuditEvent {
+        public String eventType() {
+            return "organization.created";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("org_name", orgName).map();
+        }
+    }
+
+    /** A key-encryption key generated inside the PKCS#11 token: its id and label, never the key. */
+    record KekCreated(KekId kekId, String pkcs11Label) implements AuditEvent {
+        public String eventType() {
+            return "kek.created";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("kek_id", kekId).put("pkcs11_label", pkcs11Label).map();
+        }
+    }
+
+    /**
+     * Every software key re-wrapped under {@code toKekId}. {@code fromKekIds} are the KEKs given as old ones (one,
+     * unless the rotation repaired a store whose keys were under several), comma-separated in {@code from_kek_id}.
+     */
+    record KekRotated(List<KekId> fromKekIds, KekId toKekId, int rewrapped) implements AuditEvent {
+        public KekRotated {
+            fromKekIds = List.copyOf(fromKekIds);
+        }
+
+        public String eventType() {
+            return "kek.rotated";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields()
+                    .put("from_kek_id", fromKekIds.stream().map(KekId::value).collect(Collectors.joining(",")))
+                    .put("to_kek_id", toKekId).put("rewrapped", Integer.toString(rewrapped)).map();
         }
     }
 

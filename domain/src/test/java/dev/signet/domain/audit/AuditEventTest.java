@@ -2,9 +2,11 @@ package dev.signet.domain.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signet.domain.key.KekId;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.signature.PackageHash;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,23 @@ class AuditEventTest {
                 "malformed_signature", Optional.empty());
         assertThat(event.eventType()).isEqualTo("verification.failure");
         assertThat(event.fields()).containsOnlyKeys("failure_reason");
+    }
+
+    @Test
+    void organization_and_kek_changes_carry_ids_and_names_never_key_material() {
+        OrganizationId org = OrganizationId.random();
+        assertThat(new AuditEvent.OrganizationCreated(org, "acme").fields())
+                .containsExactly(entry("org_id", org.toString()), entry("org_name", "acme"));
+        KekId from = new KekId("00000000000000aa");
+        KekId other = new KekId("00000000000000bb");
+        KekId to = new KekId("00000000000000cc");
+        AuditEvent rotated = new AuditEvent.KekRotated(List.of(from, other), to, 3);
+        assertThat(rotated.eventType()).isEqualTo("kek.rotated");
+        assertThat(rotated.fields()).containsExactly(entry("from_kek_id", "00000000000000aa,00000000000000bb"),
+                entry("to_kek_id", to.value()), entry("rewrapped", "3"));
+        AuditEvent created = new AuditEvent.KekCreated(to, "signet-kek");
+        assertThat(created.eventType()).isEqualTo("kek.created");
+        assertThat(created.fields()).containsExactly(entry("kek_id", to.value()), entry("pkcs11_label", "signet-kek"));
     }
 
     private static java.util.Map.Entry<String, Object> entry(String key, Object value) {

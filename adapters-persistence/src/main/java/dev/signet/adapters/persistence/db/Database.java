@@ -7,6 +7,7 @@ import dev.signet.adapters.persistence.db.repository.MyBatisAuditLog;
 import dev.signet.adapters.persistence.db.repository.MyBatisOrganizationRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisPackageSignatureRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisSigningKeyRepository;
+import dev.signet.adapters.persistence.db.repository.MyBatisStoreKekRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisTrustAclRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisTrustedKeyRepository;
 import dev.signet.adapters.persistence.db.trust.DatabaseTrustVersion;
@@ -20,6 +21,7 @@ import dev.signet.application.port.out.DatabaseUnavailable;
 import dev.signet.application.port.out.OrganizationRepository;
 import dev.signet.application.port.out.PackageSignatureRepository;
 import dev.signet.application.port.out.SigningKeyRepository;
+import dev.signet.application.port.out.StoreKekRepository;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.application.port.out.TrustAclRepository;
 import dev.signet.application.port.out.TrustVersion;
@@ -53,6 +55,7 @@ public final class Database implements Closeable {
     private final PackageSignatureRepository packageSignatures;
     private final AuditLog auditLog;
     private final DatabaseTrustVersion trustVersion;
+    private final StoreKekRepository storeKek;
 
     private Database(DataSource dataSource, HikariDataSource ownedPool, DatabaseRetry retry, boolean postgres,
             TrustChangeListener.ConnectionSource listenerConnections) {
@@ -67,6 +70,7 @@ public final class Database implements Closeable {
         this.trustAcls = new MyBatisTrustAclRepository(transactions, counter);
         this.packageSignatures = new MyBatisPackageSignatureRepository(transactions);
         this.auditLog = new MyBatisAuditLog(transactions);
+        this.storeKek = new MyBatisStoreKekRepository(transactions);
     }
 
     /** The embedded default: an H2 file database under {@code home} (see {@link #h2FileUrl}). */
@@ -155,6 +159,11 @@ public final class Database implements Closeable {
 
     public PackageSignatureRepository packageSignatures() {
         return packageSignatures;
+    }
+
+    /** Which key-encryption key the store's software keys are wrapped under. */
+    public StoreKekRepository storeKek() {
+        return storeKek;
     }
 
     /** The durable, hash-chained audit trail; appends join the caller's transaction. */

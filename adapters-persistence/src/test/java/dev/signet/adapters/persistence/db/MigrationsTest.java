@@ -37,7 +37,8 @@ class MigrationsTest {
     private static final List<String> CHANGESETS =
             List.of("1-organizations", "2-signing-keys", "3-trusted-keys", "4-trust-acls", "5-package-signatures",
                     "6-audit-events", "7-audit-chain-head", "8-trust-version",
-                    "h-hsm-1-one-key-per-token-object");
+                    "h-hsm-1-one-key-per-token-object", "h-changes-1-store-kek",
+                    "h-changes-2-organization-names-are-not-ids");
 
     private static List<String> appliedChangeSets(TestDatabase db) throws SQLException {
         List<String> ids = new ArrayList<>();

@@ -36,6 +36,7 @@ public final class SignetSqlSessions {
         configuration.addMapper(PackageSignatureMapper.class);
         configuration.addMapper(AuditEventMapper.class);
         configuration.addMapper(TrustVersionMapper.class);
+        configuration.addMapper(StoreKekMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 }

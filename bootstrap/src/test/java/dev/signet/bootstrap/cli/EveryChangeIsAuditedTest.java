@@ -1,0 +1,267 @@
+package dev.signet.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signet.adapters.persistence.db.OnEveryDatabase;
+import dev.signet.adapters.persistence.db.TestDatabase;
+import dev.signet.bootstrap.support.Cli;
+import dev.signet.bootstrap.support.DatabaseArgs;
+import dev.signet.bootstrap.support.Keks;
+import dev.signet.bootstrap.support.Processes;
+import dev.signet.bootstrap.support.SoftHsm;
+import dev.signet.domain.Hex;
+import dev.signet.domain.key.KeyEncryptionKey;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Every command that changes something writes its audit record, in the audit chain's table, with the change. The
+ * list of commands is not typed in here but read from picocli's model of {@code signet}: every leaf command must be
+ * classified below, as a change (with the scenario that runs it and the events it must record) or as read-only,
+ * so a command added later fails {@link #every_command_is_classified_as_a_change_or_as_read_only} until someone
+ * says which it is and, for a change, shows its record.
+ */
+class EveryChangeIsAuditedTest {
+    /**
+     * Commands that change nothing in the store (they may still record what they did, as verify and load do). The
+     * quickstart works on a throw-away home of its own.
+     */
+    private static final Set<String> READ_ONLY = Set.of("org list", "key list", "key export", "trust list",
+            "trust explain", "verify", "load", "audit list", "audit verify", "quickstart", "help");
+
+    /** Changes, in the order one flow runs them: each builds on what the ones before it made. */
+    private static final List<Change> CHANGES = List.of(
+            new Change("org create", false, List.of("organization.created"), flow -> {
+                flow.orgId = flow.ok("org", "create", "acme").strip();
+                flow.expect("org_id", flow.orgId).expect("org_name", "acme");
+            }),
+            new Change("key create", false, List.of("key.signing.created"), flow -> {
+                flow.keyId = flow.ok("key", "create", "--org", "acme", "--name", "release").split(" ")[0];
+                flow.expect("org_id", flow.orgId).expect("key_id", flow.keyId).expect("key_name", "release");
+            }),
+            new Change("trust add", false, List.of("key.trusted.added"), flow -> {
+                Path pem = flow.dir.resolve("release.pem");
+                flow.ok("key", "export", flow.keyId, "--out", pem);
+                flow.sinceHere();
+                flow.trustedId = flow.ok("trust", "add", "--org", "acme", "--pem", pem).strip();
+                flow.expect("org_id", flow.orgId).expect("key_id", flow.trustedId);
+            }),
+            new Change("trust grant", false, List.of("key.trust_acl.granted"), flow -> {
+                flow.childId = flow.ok("org", "create", "acme-child").strip();
+                flow.sinceHere();
+                flow.ok("trust", "grant", "--parent", "acme", "--child", "acme-child");
+                flow.expect("parent_org_id", flow.orgId).expect("child_org_id", flow.childId);
+            }),
+            new Change("trust ungrant", false, List.of("key.trust_acl.revoked"), flow -> {
+                flow.ok("trust", "ungrant", "--parent", "acme", "--child", "acme-child");
+                flow.expect("parent_org_id", flow.orgId).expect("child_org_id", flow.childId);
+            }),
+            new Change("sign", false, List.of("package.signed"), flow -> {
+                Path pkg = Files.writeString(flow.dir.resolve("plugin.so"), "a plugin");
+                flow.ok("sign", pkg, "--key", flow.keyId);
+                flow.expect("package_path", pkg.toString());
+            }),
+            new Change("kek rotate", false, List.of("kek.rotated"), flow -> {
+                byte[] next = Keks.randomBytes();
+                Path nextFile = Files.writeString(flow.dir.resolve("next.kek"), Hex.encode(next));
+                flow.ok("kek", "rotate", "--new-kek-file", nextFile);
+                flow.expect("from_kek_id", flow.kekId).expect("to_kek_id", KeyEncryptionKey.of(next).id().value())
+                        .expect("rewrapped", "1");
+                flow.kekFile = nextFile;
+            }),
+            new Change("trust revoke", false, List.of("key.trusted.revoked"), flow -> {
+                flow.ok("trust", "revoke", flow.trustedId);
+                flow.expect("key_id", flow.trustedId);
+            }),
+            new Change("key revoke", false, List.of("key.signing.revoked"), flow -> {
+                flow.ok("key", "revoke", flow.keyId);
+                flow.expect("key_id", flow.keyId);
+            }),
+            new Change("key create", true, List.of("key.signing.created"), flow -> {
+                String id = flow.ok("key", "create", "--org", "acme", "--name", "in-token", "--backend", "pkcs11")
+                        .split(" ")[0];
+                flow.expect("key_id", id).expect("key_name", "in-token");
+            }),
+            new Change("key import", true, List.of("key.signing.created"), flow -> {
+                String label = "imported-" + UUID.randomUUID().toString().substring(0, 8);
+                Processes.ok(flow.dir, "pkcs11-tool", "--module", flow.hsm.library().toString(), "--token-label",
+                        flow.hsm.token(), "--login", "--pin", flow.hsm.pin(), "--keypairgen", "--key-type",
+                        "EC:edwards25519", "--label", label, "--id", HexFormat.of().formatHex(Keks.randomBytes()));
+                String id = flow.ok("key", "import", "--org", "acme", "--name", "imported", "--pkcs11-label", label)
+                        .split(" ")[0];
+                flow.expect("key_id", id).expect("key_name", "imported");
+            }),
+            new Change("kek create", true, List.of("kek.created"), flow -> {
+                String label = "kek-" + UUID.randomUUID().toString().substring(0, 8);
+                flow.ok("kek", "create", "--pkcs11-label", label);
+                flow.expect("kek_id", KeyEncryptionKey.inToken(label).id().value()).expect("pkcs11_label", label);
+            }));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void every_command_is_classified_as_a_change_or_as_read_only() {
+        Set<String> changes = CHANGES.stream().map(Change::command).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(changes).doesNotContainAnyElementsOf(READ_ONLY);
+        assertThat(leafCommands()).as("every leaf command of signet: classify a new one in this test")
+                .containsExactlyInAnyOrderElementsOf(union(changes, READ_ONLY));
+    }
+
+    @OnEveryDatabase
+    void every_change_through_the_cli_writes_its_audit_record(TestDatabase db) throws Exception {
+        Flow flow = new Flow(db, dir, null);
+        for (Change change : CHANGES) {
+            if (!change.needsHsm()) {
+                flow.check(change);
+            }
+        }
+        assertThat(flow.checked).containsAll(CHANGES.stream().filter(c -> !c.needsHsm()).map(Change::command).toList());
+    }
+
+    @OnEveryDatabase
+    void every_change_to_the_token_through_the_cli_writes_its_audit_record(TestDatabase db) throws Exception {
+        Flow flow = new Flow(db, dir, SoftHsm.require());
+        flow.orgId = flow.ok("org", "create", "acme").strip();
+        for (Change change : CHANGES) {
+            if (change.needsHsm()) {
+                flow.check(change);
+            }
+        }
+        assertThat(flow.checked).containsAll(CHANGES.stream().filter(Change::needsHsm).map(Change::command).toList());
+    }
+
+    /** The qualified names of the commands picocli would run, e.g. "org create", "sign", "help". */
+    private static Set<String> leafCommands() {
+        CommandLine root = new CommandLine(new SignetCli(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), Map.of()));
+        SignetCli.SUBCOMMANDS.forEach(root::addSubcommand);
+        Set<String> leaves = new TreeSet<>();
+        collectLeaves(root, leaves);
+        return leaves;
+    }
+
+    private static void collectLeaves(CommandLine command, Set<String> leaves) {
+        if (command.getSubcommands().isEmpty()) {
+            leaves.add(command.getCommandSpec().qualifiedName().replaceFirst("^signet ", ""));
+        }
+        // each subcommand once, although picocli lists it under its aliases too
+        command.getSubcommands().values().stream().distinct().forEach(sub -> collectLeaves(sub, leaves));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    interface Scenario {
+        void run(Flow flow) throws Exception;
+    }
+
+    record Change(String command, boolean needsHsm, List<String> eventTypes, Scenario scenario) {
+    }
+
+    /** One home and one database, the CLI run against them, and what the changes so far have made. */
+    static final class Flow {
+        final TestDatabase db;
+        final Path dir;
+        final SoftHsm hsm;
+        final List<String> checked = new ArrayList<>();
+        final Map<String, String> expectedFields = new HashMap<>();
+        Cli cli;
+        Path kekFile;
+        String kekId;
+        String orgId;
+        String childId;
+        String keyId;
+        String trustedId;
+        long before;
+
+        Flow(TestDatabase db, Path dir, SoftHsm hsm) throws Exception {
+            this.db = db;
+            this.dir = dir;
+            this.hsm = hsm;
+            byte[] kek = Keks.randomBytes();
+            this.kekFile = Files.writeString(dir.resolve("kek"), Hex.encode(kek));
+            this.kekId = KeyEncryptionKey.of(kek).id().value();
+            db.open().close(); // the schema, so that the records before the first command can be counted
+        }
+
+        String ok(Object... args) {
+            Map<String, String> environment = new HashMap<>(Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", kekFile.toString()));
+            if (hsm != null) {
+                environment.putAll(Map.of("SIGNET_PKCS11_LIBRARY", hsm.library().toString(), "SIGNET_PKCS11_TOKEN",
+                        hsm.token(), "SIGNET_PKCS11_PIN", hsm.pin()));
+            }
+            cli = new Cli(dir.resolve("home"), environment);
+            Cli.Result result = cli.run(DatabaseArgs.on(db, args));
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.err()).as(result.toString()).isEmpty();
+            return result.out();
+        }
+
+        /** Records from here on are the change's: what a scenario ran before to set it up is not. */
+        void sinceHere() throws Exception {
+            before = lastPosition();
+        }
+
+        Flow expect(String field, String value) {
+            expectedFields.put(field, value);
+            return this;
+        }
+
+        void check(Change change) throws Exception {
+            expectedFields.clear();
+            sinceHere();
+            change.scenario().run(this);
+            List<JsonNode> records = recordsAfter(before);
+            assertThat(records).as("the records `signet %s` wrote", change.command())
+                    .extracting(record -> record.path("event_type").asText())
+                    .containsExactlyElementsOf(change.eventTypes());
+            JsonNode record = records.get(records.size() - 1);
+            expectedFields.forEach((field, value) -> assertThat(record.path(field).asText())
+                    .as("%s of the record of `signet %s`: %s", field, change.command(), record).isEqualTo(value));
+            checked.add(change.command());
+        }
+
+        private long lastPosition() throws Exception {
+            try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT COALESCE(MAX(position), 0) FROM audit_events")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+
+        private List<JsonNode> recordsAfter(long position) throws Exception {
+            List<JsonNode> records = new ArrayList<>();
+            try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT payload FROM audit_events WHERE position > "
+                            + position + " ORDER BY position")) {
+                while (rows.next()) {
+                    records.add(new ObjectMapper().readTree(rows.getString(1)));
+                }
+            }
+            return records;
+        }
+    }
+}
