@@ -60,18 +60,28 @@ public final class SignetCli implements Runnable {
         SignetCli cli = new SignetCli(out, err, environment);
         CommandLine commandLine = new CommandLine(cli);
         subcommandsFor(args).forEach(commandLine::addSubcommand);
+        // after the subcommands: picocli gives converters to the subcommands added so far
+        OptionValues.registerOn(commandLine);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
-            err.println("UsageError: " + e.getMessage() + " (see: signet "
+            String message = ExitCodes.oneLine(e.getMessage() + " (see: signet "
                     + qualifiedName(e.getCommandLine()) + "--help)");
+            err.println("UsageError: " + message);
+            if (asksForJson(arguments)) {
+                // the command line did not parse, so what it asked for is read from the words themselves
+                out.println(ExitCodes.json("UsageError", message, ExitCodes.USAGE));
+            }
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
             err.println(ExitCodes.describe(e));
             if (isVerbose(parseResult)) {
                 e.printStackTrace(err);
+            }
+            if (leaf(parseResult).hasMatchedOption("--json")) {
+                out.println(ExitCodes.json(e));
             }
             return ExitCodes.of(e);
         });
@@ -179,11 +189,27 @@ public final class SignetCli implements Runnable {
     }
 
     private static boolean isVerbose(CommandLine.ParseResult parseResult) {
+        return leaf(parseResult).hasMatchedOption("--verbose");
+    }
+
+    private static CommandLine.ParseResult leaf(CommandLine.ParseResult parseResult) {
         CommandLine.ParseResult leaf = parseResult;
         while (leaf.hasSubcommand()) {
             leaf = leaf.subcommand();
         }
-        return leaf.hasMatchedOption("--verbose");
+        return leaf;
+    }
+
+    /** {@code --json} among the options, i.e. before a {@code --} that ends them. */
+    private static boolean asksForJson(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            } else if (arg.equals("--json")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
