@@ -1,5 +1,6 @@
 package dev.signet.bootstrap.cli;
 
+import dev.signet.adapters.persistence.db.EmbeddedDatabaseInUse;
 import dev.signet.domain.SignetException;
 import dev.signet.domain.verification.InvalidSignature;
 import dev.signet.domain.verification.MalformedSignature;
@@ -70,6 +71,9 @@ final class ExitCodes {
     }
 
     private static String message(Throwable failure) {
-        return failure.getMessage() == null ? "" : failure.getMessage();
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        // the settings the CLI has for what the message describes
+        return failure instanceof EmbeddedDatabaseInUse ? message + " (--db-url); to wait longer: --db-wait SECONDS"
+                : message;
     }
 }

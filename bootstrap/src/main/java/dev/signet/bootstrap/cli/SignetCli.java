@@ -1,5 +1,6 @@
 package dev.signet.bootstrap.cli;
 
+import dev.signet.adapters.persistence.db.Database;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.bootstrap.KeyEncryptionKeys;
 import dev.signet.bootstrap.OfflineComponents;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,7 +149,7 @@ public final class SignetCli implements Runnable {
             builder.jdbcUrl(url, firstOf(store.dbUser, environment.get("SIGNET_DB_USER")),
                     firstOf(store.dbPassword, environment.get("SIGNET_DB_PASSWORD")));
         } else {
-            builder.embedded(SignetHome.resolve(options.home, environment));
+            builder.embedded(SignetHome.resolve(options.home, environment), embeddedWait(store));
         }
         Pkcs11Settings.resolve(store, environment).ifPresent(hsm -> {
             try {
@@ -157,6 +159,19 @@ public final class SignetCli implements Runnable {
             }
         });
         return builder.build();
+    }
+
+    /** --db-wait, else SIGNET_DB_WAIT, else 60 s. */
+    private Duration embeddedWait(StoreOptions store) {
+        if (store.dbWait != null) {
+            return store.dbWait;
+        }
+        String variable = environment.get("SIGNET_DB_WAIT");
+        if (variable == null || variable.isBlank()) {
+            return Database.DEFAULT_EMBEDDED_WAIT;
+        }
+        return OptionValues.Seconds.seconds(variable).orElseThrow(() -> new CliFailure(
+                "SIGNET_DB_WAIT must be a whole number of seconds (0 or more), got '" + variable + "'"));
     }
 
     private static String firstOf(String flag, String environmentValue) {

@@ -39,6 +39,9 @@ class MalformedOptionValuesCliTest {
                 malformed("--hex", "trust", "add", "--org", "acme", "--hex", "g".repeat(64)),
                 malformed("--backend", "key", "create", "--org", "acme", "--name", "k", "--backend", "cloud"),
                 malformed("--source", "verify", "plugin.so", "--org", "acme", "--source", "network"),
+                malformed("--db-wait", "org", "list", "--db-wait", "soon"),
+                malformed("--db-wait", "org", "list", "--db-wait", "-5"),
+                malformed("--db-wait", "org", "list", "--db-wait", "1.5"),
                 malformed("--home", "org", "list", "--home", "a\u0000b"),
                 malformed("--out", "sign", "plugin.so", "--key", UUID, "--out", "x\u0000.sig"),
                 malformed("--public-key", "verify", "plugin.so", "--public-key", "k\u0000.pem"),
@@ -75,7 +78,8 @@ class MalformedOptionValuesCliTest {
                 malformed("KEY_ID", "key", "export", UUID),
                 malformed("TRUSTED_KEY_ID", "trust", "revoke", UUID),
                 malformed("FINGERPRINT", "trust", "explain", "--org", "acme", FINGERPRINT.toUpperCase()),
-                malformed("--hex", "trust", "add", "--org", "acme", "--hex", FINGERPRINT));
+                malformed("--hex", "trust", "add", "--org", "acme", "--hex", FINGERPRINT),
+                malformed("--db-wait", "org", "list", "--db-wait", "0"));
     }
 
     private static Arguments malformed(String option, String... args) {
