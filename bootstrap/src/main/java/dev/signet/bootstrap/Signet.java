@@ -32,6 +32,7 @@ import dev.signet.application.service.StoredKeySigner;
 import dev.signet.domain.key.KeyEncryptionKey;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -173,6 +174,7 @@ public final class Signet implements AutoCloseable {
         private String user;
         private String password;
         private Path home;
+        private Duration embeddedWait = Database.DEFAULT_EMBEDDED_WAIT;
         private SecurityConfig config = SecurityConfig.builder().build();
         private AuditTrail audit = new Slf4jAuditTrail();
         private Clock clock = Clock.systemUTC();
@@ -202,6 +204,15 @@ public final class Signet implements AutoCloseable {
         public Builder embedded(Path home) {
             this.home = Objects.requireNonNull(home, "home");
             return this;
+        }
+
+        /**
+         * The embedded default, waiting up to {@code waitForOtherProcess} (default 60 s) while another process
+         * has it open: one process at a time uses the embedded database (concurrent use: PostgreSQL).
+         */
+        public Builder embedded(Path home, Duration waitForOtherProcess) {
+            this.embeddedWait = Objects.requireNonNull(waitForOtherProcess, "waitForOtherProcess");
+            return embedded(home);
         }
 
         public Builder securityConfig(SecurityConfig config) {
@@ -273,7 +284,8 @@ public final class Signet implements AutoCloseable {
         private Signet open() {
             Database database = dataSource != null ? Database.open(dataSource)
                     : jdbcUrl != null ? Database.open(jdbcUrl, user, password)
-                    : Database.openEmbedded(home != null ? home : Path.of(System.getProperty("user.home"), ".signet"));
+                    : Database.openEmbedded(home != null ? home : Path.of(System.getProperty("user.home"), ".signet"),
+                            embeddedWait);
             Optional<Pkcs11KeyCustodian> hsm = Optional.empty();
             try {
                 if (pkcs11 != null) {

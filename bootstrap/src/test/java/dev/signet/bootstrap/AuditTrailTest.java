@@ -115,10 +115,10 @@ class AuditTrailTest {
         Cli cli = new Cli(dir.resolve("home"));
         assertThat(cli.run(DatabaseArgs.on(db, "audit", "verify")).exitCode()).isZero();
         assertThat(cli.run(DatabaseArgs.on(db, "audit", "list", "--type", "package.signed",
-                "--json")).out().lines()).singleElement().asString().startsWith("{\"position\":8,");
+                "--json")).out().lines()).singleElement().asString().startsWith("[{\"position\":8,");
         String loadFailure = cli.run(DatabaseArgs.on(db, "audit", "list", "--type", "package.load.failure", "--json"))
                 .out().lines().findFirst().orElseThrow();
-        long tampered = new ObjectMapper().readTree(loadFailure).path("position").asLong();
+        long tampered = new ObjectMapper().readTree(loadFailure).path(0).path("position").asLong();
         assertThat(tampered).isGreaterThan(4);
 
         execute(db, "UPDATE audit_events SET payload = REPLACE(payload, 'tampered', 'untrusted_signer') WHERE position = "

@@ -12,7 +12,6 @@ import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.key.KeyId;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -31,29 +30,23 @@ final class AuditCommand extends CommandGroup {
         String type;
 
         @Option(names = "--since", paramLabel = "ISO_INSTANT", description = "Only records from this time on, e.g. 2026-11-25T00:00:00Z.")
-        String since;
+        Instant since;
 
         @Override
         public Integer call() {
-            Optional<Instant> from = Optional.ofNullable(since).map(ListRecords::instant);
             try (Signet signet = openSignet()) {
-                List<AuditRecord> records = signet.audit().list(Optional.ofNullable(type), from);
-                if (global.json) {
-                    records.forEach(r -> cli().out().println(r.payload().replaceFirst("^\\{",
-                            "{\"position\":" + r.position() + ",\"occurred_at\":\"" + r.occurredAt() + "\",")));
-                } else {
-                    records.forEach(r -> cli().out().println(r.position() + " " + r.occurredAt() + " " + r.payload()));
-                }
+                List<AuditRecord> records = signet.audit().list(Optional.ofNullable(type), Optional.ofNullable(since));
+                output().printJsonList(records, r -> r.position() + " " + r.occurredAt() + " " + r.payload(),
+                        ListRecords::json);
             }
             return ExitCodes.OK;
         }
 
-        private static Instant instant(String text) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new InvalidSince(text);
-            }
+        /** The record's payload (a JSON object) with its position and time put first. */
+        private static String json(AuditRecord record) {
+            String fields = record.payload().strip().substring(1).strip();
+            return "{\"position\":" + record.position() + ",\"occurred_at\":\"" + record.occurredAt() + "\""
+                    + (fields.startsWith("}") ? "" : ",") + fields;
         }
     }
 
@@ -157,12 +150,6 @@ final class AuditCommand extends CommandGroup {
             super("no audit key is configured: give --audit-key KEY_ID or set " + Checkpoint.AUDIT_KEY_VARIABLE
                     + " to the id of a signing key kept for checkpoints (make one with: signet key create --org ORG "
                     + "--name audit-checkpoints)");
-        }
-    }
-
-    static final class InvalidSince extends SignetException {
-        InvalidSince(String text) {
-            super("--since must be an ISO-8601 instant such as 2026-11-25T00:00:00Z, got '" + text + "'");
         }
     }
 }

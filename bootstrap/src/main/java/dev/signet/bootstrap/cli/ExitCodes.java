@@ -1,5 +1,6 @@
 package dev.signet.bootstrap.cli;
 
+import dev.signet.adapters.persistence.db.EmbeddedDatabaseInUse;
 import dev.signet.domain.SignetException;
 import dev.signet.domain.verification.InvalidSignature;
 import dev.signet.domain.verification.MalformedSignature;
@@ -38,10 +39,41 @@ final class ExitCodes {
 
     /** The one line printed on stderr: the error's name, a colon, the message. */
     static String describe(Throwable failure) {
-        String name = failure instanceof SignetException signet ? signet.errorName()
+        return oneLine(name(failure) + ": " + message(failure));
+    }
+
+    /** With --json, the failure as one JSON object on stdout as well: error, message and exit_code. */
+    static JsonLine json(Throwable failure) {
+        return json(name(failure), oneLine(message(failure)), of(failure));
+    }
+
+    static JsonLine json(String errorName, String message, int exitCode) {
+        return new JsonLine().put("error", errorName).put("message", message).putNumber("exit_code", exitCode);
+    }
+
+    /** Line breaks folded into spaces, other control characters shown as escapes (a value may hold any). */
+    static String oneLine(String text) {
+        StringBuilder line = new StringBuilder();
+        text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip().codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                line.append(String.format("\\u%04x", c));
+            } else {
+                line.appendCodePoint(c);
+            }
+        });
+        return line.toString();
+    }
+
+    private static String name(Throwable failure) {
+        return failure instanceof SignetException signet ? signet.errorName()
                 : failure instanceof IllegalArgumentException ? "InvalidInput"
                 : failure.getClass().getSimpleName();
+    }
+
+    private static String message(Throwable failure) {
         String message = failure.getMessage() == null ? "" : failure.getMessage();
-        return (name + ": " + message).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        // the settings the CLI has for what the message describes
+        return failure instanceof EmbeddedDatabaseInUse ? message + " (--db-url); to wait longer: --db-wait SECONDS"
+                : message;
     }
 }

@@ -3,12 +3,27 @@ package dev.signet.bootstrap.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One flat JSON object of string fields on one line, for --json output. */
+/**
+ * One flat JSON object on one line, for --json output. Fields are strings (cli.md's objects so far), except
+ * those put as numbers.
+ */
 final class JsonLine {
+    /** Each field's value as JSON text. */
     private final Map<String, String> fields = new LinkedHashMap<>();
 
     JsonLine put(String name, Object value) {
-        fields.put(name, String.valueOf(value));
+        fields.put(name, quote(new StringBuilder(), String.valueOf(value)).toString());
+        return this;
+    }
+
+    JsonLine putNumber(String name, long value) {
+        fields.put(name, Long.toString(value));
+        return this;
+    }
+
+    /** The other object's fields, after this one's. */
+    JsonLine putAll(JsonLine other) {
+        fields.putAll(other.fields);
         return this;
     }
 
@@ -19,8 +34,7 @@ final class JsonLine {
             if (json.length() > 1) {
                 json.append(',');
             }
-            quote(json, name).append(':');
-            quote(json, value);
+            quote(json, name).append(':').append(value);
         });
         return json.append('}').toString();
     }

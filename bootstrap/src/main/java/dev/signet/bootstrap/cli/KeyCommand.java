@@ -97,7 +97,7 @@ final class KeyCommand extends CommandGroup {
     @Command(name = "export", description = "Print a signing key's public key as PEM (SPKI, \"PUBLIC KEY\").")
     static final class Export extends StoreSubcommand {
         @Parameters(paramLabel = "KEY_ID")
-        String keyId;
+        KeyId keyId;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Write the PEM to FILE instead of printing it.")
         Path out;
@@ -105,7 +105,7 @@ final class KeyCommand extends CommandGroup {
         @Override
         public Integer call() throws IOException {
             try (Signet signet = openSignet()) {
-                PublicKeyExport export = signet.keyManager().exportPublicKey(KeyId.parse(keyId));
+                PublicKeyExport export = signet.keyManager().exportPublicKey(keyId);
                 if (out != null) {
                     Files.writeString(out, export.publicKeyPem(), StandardCharsets.US_ASCII);
                 }
@@ -122,12 +122,12 @@ final class KeyCommand extends CommandGroup {
             + "while its public key stays trusted.")
     static final class Revoke extends StoreSubcommand {
         @Parameters(paramLabel = "KEY_ID")
-        String keyId;
+        KeyId keyId;
 
         @Override
         public Integer call() {
             try (Signet signet = openSignet()) {
-                SigningKey key = signet.keyManager().revokeSigningKey(KeyId.parse(keyId));
+                SigningKey key = signet.keyManager().revokeSigningKey(keyId);
                 output().print("revoked " + key.id(), json(key));
             }
             return ExitCodes.OK;

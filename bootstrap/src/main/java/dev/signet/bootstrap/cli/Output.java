@@ -19,12 +19,24 @@ final class Output {
         out.println(json ? object.toString() : text);
     }
 
+    /** As text one line per item; with --json one array on one line, {@code []} when there are none. */
     <T> void printList(List<T> items, Function<T, String> text, Function<T, JsonLine> object) {
+        printJsonList(items, text, item -> object.apply(item).toString());
+    }
+
+    /** As {@link #printList}, for items that are JSON objects already (as an audit record's payload is). */
+    <T> void printJsonList(List<T> items, Function<T, String> text, Function<T, String> jsonObject) {
         if (json) {
-            out.println(items.stream().map(item -> object.apply(item).toString())
-                    .collect(Collectors.joining(",", "[", "]")));
+            out.println(items.stream().map(jsonObject).collect(Collectors.joining(",", "[", "]")));
         } else {
             items.forEach(item -> out.println(text.apply(item)));
+        }
+    }
+
+    /** For a command that has printed its text as it went (quickstart): with --json, its one object at the end. */
+    void printJsonSummary(JsonLine object) {
+        if (json) {
+            out.println(object);
         }
     }
 }

@@ -16,6 +16,7 @@ import dev.signet.domain.verification.TamperedPackage;
 import dev.signet.domain.verification.VerifiedPackage;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +47,12 @@ final class QuickstartCommand implements Callable<Integer> {
             StoreOptions embedded = new StoreOptions();
             byte[] kekBytes = new byte[KeyEncryptionKey.LENGTH];
             new SecureRandom().nextBytes(kekBytes);
+            // with --json the walk-through is not printed, only its outcome as one object at the end
+            PrintWriter text = global.json ? new PrintWriter(Writer.nullWriter()) : cli.out();
             try (KeyEncryptionKey kek = KeyEncryptionKey.of(kekBytes);
                     Signet signet = cli.openSignet(global, embedded, SecurityConfig.builder().keyEncryptionKey(kek).build())) {
-                return walkThrough(signet, workspace, cli.out());
+                cli.output(global).printJsonSummary(walkThrough(signet, workspace, text));
+                return ExitCodes.OK;
             } finally {
                 Arrays.fill(kekBytes, (byte) 0);
             }
@@ -57,7 +61,8 @@ final class QuickstartCommand implements Callable<Integer> {
         }
     }
 
-    private static int walkThrough(Signet signet, Path workspace, PrintWriter out) throws IOException {
+    /** Prints the walk-through to {@code out} and returns what it made and saw. */
+    private static JsonLine walkThrough(Signet signet, Path workspace, PrintWriter out) throws IOException {
         KeyManager keys = signet.keyManager();
         out.println("Signet quickstart: the whole signing flow on a throw-away home folder, step by step.");
         out.println("Everything happens in " + workspace + " and is deleted at the end.");
@@ -116,16 +121,21 @@ final class QuickstartCommand implements Callable<Integer> {
                 "One appended byte changes the SHA-256, so the signature no longer covers these bytes. A",
                 "workflow engine with requireSignatures on refuses to load it (the CLI exits with code 3).");
         Files.write(packageFile, new byte[] {'!'}, StandardOpenOption.APPEND);
+        String rejection;
         try {
             Verification.verifyPackageOffline(packageFile, sig, Files.readAllBytes(pem));
-            out.println("   UNEXPECTED: the tampered package verified");
-            return ExitCodes.ERROR;
+            throw new CliFailure("quickstart: the tampered package verified, which must never happen");
         } catch (TamperedPackage rejected) {
-            out.println("   rejected as expected: " + ExitCodes.describe(rejected));
+            rejection = ExitCodes.describe(rejected);
+            out.println("   rejected as expected: " + rejection);
         }
         out.println();
         out.println("Done. Next: `signet --help`, and README.md for the CLI and the Java API.");
-        return ExitCodes.OK;
+        return new JsonLine().put("org_id", org.id()).put("key_id", key.id())
+                .put("fingerprint", key.fingerprint().hex()).put("trusted_key_id", trusted.id())
+                .put("package_hash", signature.packageHash().hex())
+                .put("trust_path", online.trustPath().map(TrustPath::describe).orElse("direct"))
+                .put("tampered_rejected", rejection);
     }
 
     private static void step(PrintWriter out, int number, String title, String... explanation) {

@@ -38,7 +38,7 @@ final class SignCommand implements Callable<Integer> {
 
     static final class KeyChoice {
         @Option(names = "--key", paramLabel = "KEY_ID", description = "Sign with a signing key kept by Signet.")
-        String keyId;
+        KeyId keyId;
 
         @Option(names = "--private-key", paramLabel = "FILE",
                 description = "Offline signing: an Ed25519 private key in PKCS#8 PEM (as `openssl genpkey -algorithm ed25519` writes).")
@@ -68,7 +68,7 @@ final class SignCommand implements Callable<Integer> {
         try (Signet signet = cli.openSignet(global, store)) {
             // The file is written inside the signing, so a failed write is audited as a failed signing.
             return signet.packageSigner()
-                    .signPackageWithDbKey(packageFile, KeyId.parse(key.keyId), !noStore, target).signature();
+                    .signPackageWithDbKey(packageFile, key.keyId, !noStore, target).signature();
         }
     }
 

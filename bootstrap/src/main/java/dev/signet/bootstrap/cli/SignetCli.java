@@ -1,5 +1,6 @@
 package dev.signet.bootstrap.cli;
 
+import dev.signet.adapters.persistence.db.Database;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.bootstrap.KeyEncryptionKeys;
 import dev.signet.bootstrap.OfflineComponents;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,18 +62,28 @@ public final class SignetCli implements Runnable {
         SignetCli cli = new SignetCli(out, err, environment);
         CommandLine commandLine = new CommandLine(cli);
         subcommandsFor(args).forEach(commandLine::addSubcommand);
+        // after the subcommands: picocli gives converters to the subcommands added so far
+        OptionValues.registerOn(commandLine);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
-            err.println("UsageError: " + e.getMessage() + " (see: signet "
+            String message = ExitCodes.oneLine(e.getMessage() + " (see: signet "
                     + qualifiedName(e.getCommandLine()) + "--help)");
+            err.println("UsageError: " + message);
+            if (asksForJson(arguments)) {
+                // the command line did not parse, so what it asked for is read from the words themselves
+                out.println(ExitCodes.json("UsageError", message, ExitCodes.USAGE));
+            }
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
             err.println(ExitCodes.describe(e));
             if (isVerbose(parseResult)) {
                 e.printStackTrace(err);
+            }
+            if (leaf(parseResult).hasMatchedOption("--json")) {
+                out.println(ExitCodes.json(e));
             }
             return ExitCodes.of(e);
         });
@@ -137,7 +149,7 @@ public final class SignetCli implements Runnable {
             builder.jdbcUrl(url, firstOf(store.dbUser, environment.get("SIGNET_DB_USER")),
                     firstOf(store.dbPassword, environment.get("SIGNET_DB_PASSWORD")));
         } else {
-            builder.embedded(SignetHome.resolve(options.home, environment));
+            builder.embedded(SignetHome.resolve(options.home, environment), embeddedWait(store));
         }
         Pkcs11Settings.resolve(store, environment).ifPresent(hsm -> {
             try {
@@ -147,6 +159,19 @@ public final class SignetCli implements Runnable {
             }
         });
         return builder.build();
+    }
+
+    /** --db-wait, else SIGNET_DB_WAIT, else 60 s. */
+    private Duration embeddedWait(StoreOptions store) {
+        if (store.dbWait != null) {
+            return store.dbWait;
+        }
+        String variable = environment.get("SIGNET_DB_WAIT");
+        if (variable == null || variable.isBlank()) {
+            return Database.DEFAULT_EMBEDDED_WAIT;
+        }
+        return OptionValues.Seconds.seconds(variable).orElseThrow(() -> new CliFailure(
+                "SIGNET_DB_WAIT must be a whole number of seconds (0 or more), got '" + variable + "'"));
     }
 
     private static String firstOf(String flag, String environmentValue) {
@@ -179,11 +204,27 @@ public final class SignetCli implements Runnable {
     }
 
     private static boolean isVerbose(CommandLine.ParseResult parseResult) {
+        return leaf(parseResult).hasMatchedOption("--verbose");
+    }
+
+    private static CommandLine.ParseResult leaf(CommandLine.ParseResult parseResult) {
         CommandLine.ParseResult leaf = parseResult;
         while (leaf.hasSubcommand()) {
             leaf = leaf.subcommand();
         }
-        return leaf.hasMatchedOption("--verbose");
+        return leaf;
+    }
+
+    /** {@code --json} among the options, i.e. before a {@code --} that ends them. */
+    private static boolean asksForJson(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            } else if (arg.equals("--json")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

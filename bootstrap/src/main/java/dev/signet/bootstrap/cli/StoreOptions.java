@@ -1,6 +1,7 @@
 package dev.signet.bootstrap.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Where the key store is and how to open its secrets (cli.md, "Configuration"). */
@@ -15,6 +16,11 @@ final class StoreOptions {
     @Option(names = "--db-password", paramLabel = "PASSWORD",
             description = "Database password. Default: $SIGNET_DB_PASSWORD (prefer the variable: flags show in ps)")
     String dbPassword;
+
+    @Option(names = "--db-wait", paramLabel = "SECONDS", converter = OptionValues.Seconds.class,
+            description = "Embedded database only: how long to wait while another Signet process uses it. "
+                    + "Default: $SIGNET_DB_WAIT, else 60")
+    Duration dbWait;
 
     @Option(names = "--kek-file", paramLabel = "FILE",
             description = "The 32-byte key-encryption key (64 hex characters or base64). "

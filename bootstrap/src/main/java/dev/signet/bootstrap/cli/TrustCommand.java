@@ -9,7 +9,7 @@ import dev.signet.domain.trust.TrustedKey;
 import dev.signet.domain.trust.TrustedKeyId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
+import java.util.List;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -47,7 +47,8 @@ final class TrustCommand extends CommandGroup {
             @Option(names = "--pem", paramLabel = "FILE", description = "The public key as PEM (or 32 raw bytes).")
             Path pem;
 
-            @Option(names = "--hex", paramLabel = "HEX", description = "The public key as 64 hex characters.")
+            @Option(names = "--hex", paramLabel = "HEX", converter = OptionValues.PublicKeyHex.class,
+                    description = "The public key as 64 hex characters.")
             String hex;
         }
 
@@ -76,34 +77,33 @@ final class TrustCommand extends CommandGroup {
                 var id = keys.organization(org).id();
                 var trusted = keys.listTrustedKeys(id);
                 var acls = keys.listTrustAcls(id);
-                if (global.json) {
-                    cli().out().println("{\"trusted_keys\":" + jsonArray(trusted.stream().map(TrustCommand::json))
-                            + ",\"trust_acls\":" + jsonArray(acls.stream().map(TrustCommand::json)) + "}");
-                } else {
-                    trusted.forEach(k -> cli().out().println("key " + k.id() + " " + k.fingerprint().hex()
-                            + k.label().map(l -> " \"" + l + "\"").orElse("")
-                            + k.revokedAt().map(at -> " revoked " + at).orElse("")));
-                    acls.forEach(a -> cli().out().println("grant " + a.parent() + " -> " + a.child()
-                            + a.revokedAt().map(at -> " revoked " + at).orElse("")));
-                }
+                // one list, trusted keys first, as the text prints them; each JSON entry says which it is
+                List<Entry> entries = Stream.concat(
+                        trusted.stream().map(k -> new Entry("key " + k.id() + " " + k.fingerprint().hex()
+                                + k.label().map(l -> " \"" + l + "\"").orElse("")
+                                + k.revokedAt().map(at -> " revoked " + at).orElse(""),
+                                new JsonLine().put("kind", "trusted_key").putAll(json(k)))),
+                        acls.stream().map(a -> new Entry("grant " + a.parent() + " -> " + a.child()
+                                + a.revokedAt().map(at -> " revoked " + at).orElse(""),
+                                new JsonLine().put("kind", "grant").putAll(json(a))))).toList();
+                output().printList(entries, Entry::text, Entry::json);
             }
             return ExitCodes.OK;
         }
 
-        private static String jsonArray(Stream<JsonLine> items) {
-            return items.map(JsonLine::toString).collect(Collectors.joining(",", "[", "]"));
+        private record Entry(String text, JsonLine json) {
         }
     }
 
     @Command(name = "revoke", description = "Stop trusting a key: every signature by it fails from now on, old ones too.")
     static final class Revoke extends StoreSubcommand {
         @Parameters(paramLabel = "TRUSTED_KEY_ID")
-        String trustedKeyId;
+        TrustedKeyId trustedKeyId;
 
         @Override
         public Integer call() {
             try (Signet signet = openSignet()) {
-                TrustedKey key = signet.keyManager().revokeTrustedKey(TrustedKeyId.parse(trustedKeyId));
+                TrustedKey key = signet.keyManager().revokeTrustedKey(trustedKeyId);
                 output().print("revoked " + key.id(), json(key));
             }
             return ExitCodes.OK;
@@ -157,7 +157,8 @@ final class TrustCommand extends CommandGroup {
         @Option(names = "--org", paramLabel = "ORG", required = true, description = "Organization id or name.")
         String org;
 
-        @Parameters(paramLabel = "FINGERPRINT", description = "The key's fingerprint, 64 hex characters.")
+        @Parameters(paramLabel = "FINGERPRINT", converter = OptionValues.FingerprintHex.class,
+                description = "The key's fingerprint, 64 hex characters.")
         String fingerprint;
 
         @Override

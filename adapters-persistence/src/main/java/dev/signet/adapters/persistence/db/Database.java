@@ -30,6 +30,7 @@ import java.io.Closeable;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -46,7 +47,13 @@ import javax.sql.DataSource;
  * <p>Thread-safe: the repositories and transactions can be shared by all threads.
  */
 public final class Database implements Closeable {
+    /** How long {@link #openEmbedded(Path)} waits for another process to close the embedded file: a CI step's worth. */
+    public static final Duration DEFAULT_EMBEDDED_WAIT = Duration.ofSeconds(60);
+
+    private static final String EMBEDDED_USER = "signet";
+
     private final HikariDataSource ownedPool;
+    private final Optional<EmbeddedFileHold> embeddedHold;
     private final MyBatisTransactions transactions;
     private final OrganizationRepository organizations;
     private final SigningKeyRepository signingKeys;
@@ -57,9 +64,10 @@ public final class Database implements Closeable {
     private final DatabaseTrustVersion trustVersion;
     private final StoreKekRepository storeKek;
 
-    private Database(DataSource dataSource, HikariDataSource ownedPool, DatabaseRetry retry, boolean postgres,
-            TrustChangeListener.ConnectionSource listenerConnections) {
+    private Database(DataSource dataSource, HikariDataSource ownedPool, Optional<EmbeddedFileHold> embeddedHold,
+            DatabaseRetry retry, boolean postgres, TrustChangeListener.ConnectionSource listenerConnections) {
         this.ownedPool = ownedPool;
+        this.embeddedHold = embeddedHold;
         this.transactions = new MyBatisTransactions(SignetSqlSessions.factory(dataSource), retry);
         TrustVersionCounter counter = new TrustVersionCounter(postgres);
         this.trustVersion = new DatabaseTrustVersion(transactions,
@@ -75,7 +83,30 @@ public final class Database implements Closeable {
 
     /** The embedded default: an H2 file database under {@code home} (see {@link #h2FileUrl}). */
     public static Database openEmbedded(Path home) {
-        return open(h2FileUrl(home), "signet", "", DatabaseOptions.defaults());
+        return openEmbedded(home, DEFAULT_EMBEDDED_WAIT);
+    }
+
+    /**
+     * The embedded default, waiting up to {@code waitForOtherProcess} while another process has the file open
+     * (H2 embedded serves one process at a time); this Database then keeps it open until {@link #close()}.
+     *
+     * @throws EmbeddedDatabaseInUse when another process still has it open after the wait
+     */
+    public static Database openEmbedded(Path home, Duration waitForOtherProcess) {
+        Objects.requireNonNull(waitForOtherProcess, "wait");
+        if (waitForOtherProcess.isNegative()) {
+            throw new IllegalArgumentException("the wait for the embedded database must not be negative, got "
+                    + waitForOtherProcess);
+        }
+        String url = h2FileUrl(home);
+        Optional<EmbeddedFileHold> hold = EmbeddedFileHold.acquire(url, EMBEDDED_USER, "",
+                home.toAbsolutePath().normalize().resolve("signet.mv.db"), waitForOtherProcess);
+        try {
+            return open(url, EMBEDDED_USER, "", DatabaseOptions.defaults(), hold);
+        } catch (RuntimeException | Error e) {
+            hold.ifPresent(EmbeddedFileHold::close);
+            throw e;
+        }
     }
 
     /** A database by JDBC URL (H2 or PostgreSQL), through a connection pool this Database owns. */
@@ -91,10 +122,15 @@ public final class Database implements Closeable {
      * @throws MigrationFailed when the schema cannot be brought up to date for another reason
      */
     public static Database open(String jdbcUrl, String user, String password, DatabaseOptions options) {
+        return open(jdbcUrl, user, password, options, Optional.empty());
+    }
+
+    private static Database open(String jdbcUrl, String user, String password, DatabaseOptions options,
+            Optional<EmbeddedFileHold> embeddedHold) {
         HikariDataSource pool = new HikariDataSource(poolConfig(jdbcUrl, user, password, options));
         try {
             // the trust listener's one long-lived connection comes from outside the pool, which stays the work's
-            return migrateAndBuild(pool, pool, new DatabaseRetry(options.retry(), password), password,
+            return migrateAndBuild(pool, pool, embeddedHold, new DatabaseRetry(options.retry(), password), password,
                     () -> DriverManager.getConnection(jdbcUrl, user, password));
         } catch (RuntimeException | Error e) {
             pool.close();
@@ -116,7 +152,7 @@ public final class Database implements Closeable {
      * @throws MigrationFailed when the schema cannot be brought up to date for another reason
      */
     public static Database open(DataSource dataSource, DatabaseOptions options) {
-        return migrateAndBuild(Objects.requireNonNull(dataSource, "data source"), null,
+        return migrateAndBuild(Objects.requireNonNull(dataSource, "data source"), null, Optional.empty(),
                 new DatabaseRetry(options.retry(), null), null, dataSource::getConnection);
     }
 
@@ -126,10 +162,10 @@ public final class Database implements Closeable {
      * <p>AUTO_SERVER is off on purpose. With it, H2 would let a second process share the file by opening a
      * TCP server in the first, listening on every network interface (H2 starts it with -tcpAllowOthers),
      * so the key store would be reachable from the network, guarded only by the embedded user's password.
-     * Without it, one process at a time holds the file. A second one waits rather than fails: its pool
-     * keeps trying for the connection timeout, within the bounded retries (about 15 s with the defaults),
-     * which covers a CLI run (about a second); only past that is it DatabaseUnavailable ("Database may be
-     * already in use"). Long-running or concurrent signers should use PostgreSQL.
+     * Without it, one process at a time holds the file. A second one waits rather than fails:
+     * {@link #openEmbedded(Path, Duration)} polls for the file for the wait it is given (60 s by default),
+     * which covers a queue of CLI runs (about a second each); only past that is it
+     * {@link EmbeddedDatabaseInUse}. Long-running or concurrent signers should use PostgreSQL.
      */
     public static String h2FileUrl(Path home) {
         String base = home.toAbsolutePath().normalize().resolve("signet").toString();
@@ -180,20 +216,28 @@ public final class Database implements Closeable {
         return trustVersion;
     }
 
-    /** Stops listening for trust changes and closes the connection pool this Database built, if it built one. */
+    /**
+     * Stops listening for trust changes and closes the connection pool this Database built, if it built one;
+     * an embedded database's file is then free for another process.
+     */
     @Override
     public void close() {
         try {
             trustVersion.close();
         } finally {
-            if (ownedPool != null) {
-                ownedPool.close();
+            try {
+                if (ownedPool != null) {
+                    ownedPool.close();
+                }
+            } finally {
+                embeddedHold.ifPresent(EmbeddedFileHold::close);
             }
         }
     }
 
-    private static Database migrateAndBuild(DataSource dataSource, HikariDataSource ownedPool, DatabaseRetry retry,
-            String secretToMask, TrustChangeListener.ConnectionSource listenerConnections) {
+    private static Database migrateAndBuild(DataSource dataSource, HikariDataSource ownedPool,
+            Optional<EmbeddedFileHold> embeddedHold, DatabaseRetry retry, String secretToMask,
+            TrustChangeListener.ConnectionSource listenerConnections) {
         boolean postgres = retry.call(() -> {
             try {
                 Migrations.apply(dataSource);
@@ -208,7 +252,7 @@ public final class Database implements Closeable {
                 throw new MigrationFailed(TransientFailures.describeRootCause(e, secretToMask), e);
             }
         });
-        return new Database(dataSource, ownedPool, retry, postgres, listenerConnections);
+        return new Database(dataSource, ownedPool, embeddedHold, retry, postgres, listenerConnections);
     }
 
     private static boolean isPostgres(DataSource dataSource) throws Exception {
