@@ -11,7 +11,8 @@ public interface ManageOrganizationsUseCase {
     List<Organization> list();
 
     /**
-     * Finds an organization by its UUID or its unique name, as CLI arguments name them.
+     * Finds an organization by its UUID or its unique name, as CLI arguments name them. Text that is a UUID
+     * (8-4-4-4-12 hex digits) is only ever read as an id: no organization is named with one.
      *
      * @throws dev.signet.domain.NotFound when there is none
      */
