@@ -10,26 +10,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Writes the durable records of events that change nothing (verifications, package loads) from one background
- * thread, many to a transaction, so that a verification neither waits for a commit nor queues on the chain's
- * lock behind the others (decision 0005). Changes are not deferred: their records commit with them.
+ * Writes the durable records of events that change nothing (verifications, package loads) by group commit
+ * (decision 0005): callers queue their records, one background thread appends whatever has queued up in one
+ * transaction, then releases every caller of that batch, each with success or with the typed failure of its own
+ * record. A verification so never queues on the chain's lock behind the others, and never succeeds unrecorded:
+ * {@link #submit} returns only once its record is in the chain.
  *
- * <p>Nothing is dropped quietly. The queue is bounded: when the database is away long enough to fill it,
- * {@link #submit} waits, then refuses with {@link AuditUnavailable}, and the operation fails rather than go
- * unrecorded. While the database is away a batch is tried again until it is written; a record the database
- * refuses outright (and only that record) is reported and left to the stream. {@link #flush} returns once
- * everything submitted before it is in the chain; {@link #close} flushes. What a killed process had not yet
- * written is lost from the chain, never from the stream (the SIEM's copy is written before submit returns).
+ * <p>Nothing succeeds unrecorded. When the database is away, {@link #submit} fails with
+ * {@link AuditUnavailable} after {@code durableWait} (the record stays queued and is written once the database
+ * is back: the chain may then hold the record of an operation that was refused, never lack the record of one
+ * that succeeded). A record the database refuses (too large, a damaged chain) fails its own operation, and
+ * only that one: the batch is then written record by record. {@link #flush} returns once everything submitted
+ * before it is settled; {@link #close} flushes, then fails what is left.
  */
 public final class DeferredAuditWriter implements AutoCloseable {
     private static final int CAPACITY = 65_536;
     private static final int MAX_BATCH = 2_000;
-    private static final Duration SUBMIT_WAIT = Duration.ofSeconds(10);
+    /** How long a caller waits, in all, for its record to be in the chain. */
+    public static final Duration DURABLE_WAIT = Duration.ofSeconds(10);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
@@ -39,7 +45,11 @@ public final class DeferredAuditWriter implements AutoCloseable {
     private sealed interface Item {
     }
 
-    private record Pending(Occurrence occurrence) implements Item {
+    /** A record and its caller's wait: completed once the record is in the chain, or with why it is not. */
+    private record Pending(Occurrence occurrence, CompletableFuture<Void> durable) implements Item {
+        String describe() {
+            return "the audit record of " + occurrence.event().eventType() + " at " + occurrence.occurredAt();
+        }
     }
 
     private record FlushPoint(CountDownLatch reached) implements Item {
@@ -47,33 +57,60 @@ public final class DeferredAuditWriter implements AutoCloseable {
 
     private final AuditLog log;
     private final Transactions transactions;
+    private final Duration durableWait;
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final Thread writer;
     private volatile boolean closing;
 
     public DeferredAuditWriter(AuditLog log, Transactions transactions) {
+        this(log, transactions, DURABLE_WAIT);
+    }
+
+    /** @param durableWait how long {@link #submit} waits for its record to be in the chain before it fails */
+    public DeferredAuditWriter(AuditLog log, Transactions transactions, Duration durableWait) {
         this.log = Objects.requireNonNull(log, "audit log");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.durableWait = Objects.requireNonNull(durableWait, "durable wait");
         this.writer = new Thread(this::writeUntilClosed, "signet-audit-writer");
         writer.setDaemon(true);
         writer.start();
     }
 
-    /** @throws AuditUnavailable when the queue stays full (the database away) for {@link #SUBMIT_WAIT} */
+    /**
+     * Returns once the record is in the durable chain.
+     *
+     * @throws AuditUnavailable when it is not there within the wait (the database away), the database refuses
+     *         it, or the writer is closed: the operation the record describes must then fail
+     */
     public void submit(Occurrence occurrence) {
         Objects.requireNonNull(occurrence, "occurrence");
+        long deadline = System.nanoTime() + durableWait.toNanos();
+        String type = occurrence.event().eventType();
         if (closing) {
-            throw new AuditUnavailable("the audit trail is closed; " + occurrence.event().eventType()
-                    + " cannot be recorded");
+            throw new AuditUnavailable("the audit trail is closed; " + type + " cannot be recorded");
         }
-        if (!offer(new Pending(occurrence), SUBMIT_WAIT)) {
+        Pending pending = new Pending(occurrence, new CompletableFuture<>());
+        if (!offer(pending, durableWait)) {
             throw new AuditUnavailable("the audit trail cannot keep up (" + CAPACITY + " records waiting for the "
-                    + "database for " + SUBMIT_WAIT.toSeconds() + " s); " + occurrence.event().eventType()
-                    + " was refused");
+                    + "database for " + describe(durableWait) + "); " + type + " was refused");
+        }
+        try {
+            pending.durable().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            // a new exception, so that the caller's stack is the one it shows; the writer's cause stays attached
+            throw new AuditUnavailable(e.getCause().getMessage(), e.getCause().getCause());
+        } catch (TimeoutException e) {
+            throw new AuditUnavailable("the audit record of " + type + " is not in the database after "
+                    + describe(durableWait) + " (the database is away); the operation is refused, its record "
+                    + "stays queued");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailable("interrupted while waiting for the audit record of " + type
+                    + "; the operation is refused");
         }
     }
 
-    /** Waits until everything submitted before this call is in the durable chain; false if {@code wait} passed first. */
+    /** Waits until everything submitted before this call is settled (written or failed); false if {@code wait} passed first. */
     public boolean flush(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         FlushPoint point = new FlushPoint(new CountDownLatch(1));
@@ -88,7 +125,7 @@ public final class DeferredAuditWriter implements AutoCloseable {
         }
     }
 
-    /** Flushes (waiting at most {@link #CLOSE_WAIT}) and stops the writer; what is still unwritten is reported. */
+    /** Flushes (waiting at most {@link #CLOSE_WAIT}) and stops the writer; what is still unwritten fails and is reported. */
     @Override
     public void close() {
         closing = true;
@@ -104,6 +141,9 @@ public final class DeferredAuditWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        List<Item> left = new ArrayList<>();
+        queue.drainTo(left);
+        failAll(left, "the audit trail closed before it was written");
     }
 
     private boolean offer(Item item, Duration wait) {
@@ -121,8 +161,8 @@ public final class DeferredAuditWriter implements AutoCloseable {
             while (true) {
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
-                List<Occurrence> records = batch.stream().filter(Pending.class::isInstance)
-                        .map(item -> ((Pending) item).occurrence()).toList();
+                List<Pending> records = batch.stream().filter(Pending.class::isInstance)
+                        .map(Pending.class::cast).toList();
                 if (!records.isEmpty()) { // a batch of flush points alone needs no transaction
                     writeWithPatience(records, false);
                 }
@@ -131,47 +171,74 @@ public final class DeferredAuditWriter implements AutoCloseable {
                 batch.clear();
             }
         } catch (InterruptedException e) {
-            // close() has flushed what it could; the thread ends
+            // close() has flushed what it could; no caller of the batch in hand is left waiting
+            failAll(batch, "the audit trail closed before it was written");
         }
     }
 
     /**
-     * Writes the records in one transaction, trying again (with growing pauses) while the database is away.
-     * After a failed attempt the next one asks, under the chain's lock, whether the records are there after all:
-     * a commit cut off by a lost connection may have happened, and writing them again would record them twice.
-     * A batch the database refuses for another reason is written record by record, so that one record it will
-     * never take (reported, then dropped) does not hold up every other.
+     * Writes the records in one transaction, trying again (with growing pauses) while the database is away, and
+     * releases their callers. After a failed attempt the next one asks, under the chain's lock, whether the
+     * records are there after all: a commit cut off by a lost connection may have happened, and writing them
+     * again would record them twice. A batch the database refuses for another reason is written record by
+     * record, so that one record it will never take fails its own caller and holds up no other.
      *
      * @param mayBeWritten whether an earlier attempt at these records failed in a way that may have committed
      */
-    private void writeWithPatience(List<Occurrence> records, boolean mayBeWritten) throws InterruptedException {
+    private void writeWithPatience(List<Pending> records, boolean mayBeWritten) throws InterruptedException {
+        List<Occurrence> occurrences = records.stream().map(Pending::occurrence).toList();
         Duration pause = FIRST_PAUSE;
         while (true) {
             try {
                 if (mayBeWritten) {
-                    transactions.inTransaction(() -> log.appendAllUnlessPresent(records));
+                    transactions.inTransaction(() -> log.appendAllUnlessPresent(occurrences));
                 } else {
-                    transactions.inTransaction(() -> log.appendAll(records));
+                    transactions.inTransaction(() -> log.appendAll(occurrences));
                 }
+                records.forEach(record -> record.durable().complete(null));
                 return;
             } catch (DatabaseUnavailable e) {
                 LOG.log(System.Logger.Level.WARNING, records.size() + " audit records wait for the database: "
                         + e.getMessage());
             } catch (RuntimeException e) {
                 if (records.size() > 1) {
-                    for (Occurrence record : records) {
+                    for (Pending record : records) {
                         writeWithPatience(List.of(record), mayBeWritten);
                     }
                     return;
                 }
-                LOG.log(System.Logger.Level.ERROR, "the database refuses the audit record of "
-                        + records.get(0).event().eventType() + " at " + records.get(0).occurredAt()
-                        + " (" + e.getMessage() + "); it is in the audit stream only");
+                Pending refused = records.get(0);
+                String why = oneLine(e.getMessage());
+                LOG.log(System.Logger.Level.ERROR, "the database refuses " + refused.describe() + " (" + why
+                        + "); its operation fails");
+                refused.durable().completeExceptionally(new AuditUnavailable("the database refuses "
+                        + refused.describe() + " (" + why + "); the operation is refused", e));
                 return;
             }
             mayBeWritten = true;
             Thread.sleep(pause.toMillis());
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    private static String describe(Duration wait) {
+        return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
+    }
+
+    /** A driver's message can run to many lines (and quote the statement): its first line, bounded. */
+    private static String oneLine(String message) {
+        String first = message == null ? "no message" : message.strip().lines().findFirst().orElse("no message");
+        return first.length() > 300 ? first.substring(0, 300) + "..." : first;
+    }
+
+    private static void failAll(List<Item> items, String why) {
+        for (Item item : items) {
+            if (item instanceof Pending pending) {
+                pending.durable().completeExceptionally(new AuditUnavailable(pending.describe() + " was not "
+                        + "written: " + why + "; the operation is refused"));
+            } else if (item instanceof FlushPoint point) {
+                point.reached().countDown();
+            }
         }
     }
 }

@@ -7,11 +7,11 @@ import dev.signet.domain.audit.AuditEvent;
 import java.time.Clock;
 
 /**
- * Every event goes to the durable chain and to the stream (the SIEM's JSON log). The record of a change goes
- * into the chain first, in the caller's transaction, so a change and its record commit together and an event
- * that cannot be made durable fails the operation. The record of an event that changes nothing (a
- * verification, a package load) is handed to the {@link DeferredAuditWriter}, which writes such records in
- * batches behind the caller (decision 0005).
+ * Every event goes to the durable chain and to the stream (the SIEM's JSON log), and an event that cannot be
+ * made durable fails the operation. The record of a change goes into the chain first, in the caller's
+ * transaction, so a change and its record commit together. The record of an event that changes nothing (a
+ * verification, a package load) is handed to the {@link DeferredAuditWriter}, which commits such records in
+ * batches and returns once the caller's own record is in the chain (decision 0005).
  */
 public final class DurableAuditTrail implements AuditTrail {
     private final AuditLog log;
@@ -29,7 +29,7 @@ public final class DurableAuditTrail implements AuditTrail {
     @Override
     public void record(AuditEvent event) {
         if (changesNothing(event)) {
-            // the stream first: should the durable trail refuse (the database away too long), the SIEM has it
+            // the stream first: should the durable trail refuse (and the operation fail), the SIEM has it
             Occurrence occurrence = new Occurrence(event, clock.instant());
             stream.record(event);
             deferred.submit(occurrence);

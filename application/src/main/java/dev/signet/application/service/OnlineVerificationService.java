@@ -153,9 +153,13 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
     }
 
     private void recordFailure(OrganizationId organization, Optional<PackageHash> hash, VerificationFailure failure) {
-        Optional<KeyFingerprint> signer = failure instanceof UntrustedSigner untrusted ? Optional.of(untrusted.signer())
+        FailureEvents.record(audit, new AuditEvent.VerificationFailed(Optional.of(organization), hash,
+                failure.auditReason(), signerOf(failure)), failure);
+    }
+
+    /** The signer a failure names (an untrusted or an invalid signature's key), for its audit record. */
+    static Optional<KeyFingerprint> signerOf(VerificationFailure failure) {
+        return failure instanceof UntrustedSigner untrusted ? Optional.of(untrusted.signer())
                 : failure instanceof InvalidSignature invalid ? Optional.of(invalid.signer()) : Optional.empty();
-        FailureEvents.record(audit,
-                new AuditEvent.VerificationFailed(Optional.of(organization), hash, failure.auditReason(), signer), failure);
     }
 }

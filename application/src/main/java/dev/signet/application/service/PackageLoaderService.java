@@ -35,39 +35,43 @@ public final class PackageLoaderService implements LoadPackageUseCase {
 
     @Override
     public LoadedPackage load(Path packageFile, OrganizationId organization) {
+        String path = packageFile.toString();
         PackageStaging.StagedPackage staged;
         try {
             staged = staging.stage(packageFile);
         } catch (RuntimeException e) {
-            audit.record(new AuditEvent.PackageLoadFailed(organization, packageFile.toString(), e.getMessage(),
-                    "unreadable"));
+            FailureEvents.record(audit, new AuditEvent.PackageLoadFailed(organization, path, e.getMessage(),
+                    "unreadable"), e);
             throw e;
         }
         try {
-            VerifiedPackage verified = verification.verifyStaged(packageFile, staged.hash(), organization);
-            audit.record(new AuditEvent.PackageLoadSucceeded(organization, packageFile.toString(), staged.hash(),
-                    Optional.of(verified.signerFingerprint()), true));
-            return new LoadedPackage(staged.copy(), staged.hash(), Optional.of(verified));
-        } catch (SignatureNotFound unsigned) {
-            if (!config.requireSignatures()) {
-                audit.record(new AuditEvent.PackageLoadSucceeded(organization, packageFile.toString(), staged.hash(),
-                        Optional.empty(), false));
-                return new LoadedPackage(staged.copy(), staged.hash(), Optional.empty());
-            }
-            throw refuse(staged, packageFile, organization, unsigned);
+            Optional<VerifiedPackage> verified = verify(packageFile, staged, organization);
+            // the copy is handed over only once the load's record is durable: nothing loads unrecorded
+            audit.record(new AuditEvent.PackageLoadSucceeded(organization, path, staged.hash(),
+                    verified.map(VerifiedPackage::signerFingerprint), verified.isPresent()));
+            return new LoadedPackage(staged.copy(), staged.hash(), verified);
         } catch (VerificationFailure failure) {
-            throw refuse(staged, packageFile, organization, failure);
+            staging.discard(staged);
+            FailureEvents.record(audit, new AuditEvent.PackageLoadFailed(organization, path,
+                    Optional.of(staged.hash()), OnlineVerificationService.signerOf(failure), failure.getMessage(),
+                    failure.auditReason()), failure);
+            throw failure;
         } catch (RuntimeException e) {
             staging.discard(staged);
             throw e;
         }
     }
 
-    private VerificationFailure refuse(PackageStaging.StagedPackage staged, Path packageFile,
-            OrganizationId organization, VerificationFailure failure) {
-        staging.discard(staged);
-        audit.record(new AuditEvent.PackageLoadFailed(organization, packageFile.toString(), failure.getMessage(),
-                failure.auditReason()));
-        return failure;
+    /** The verified signature; empty for a package with none at all when signatures are not required. */
+    private Optional<VerifiedPackage> verify(Path packageFile, PackageStaging.StagedPackage staged,
+            OrganizationId organization) {
+        try {
+            return Optional.of(verification.verifyStaged(packageFile, staged.hash(), organization));
+        } catch (SignatureNotFound unsigned) {
+            if (config.requireSignatures()) {
+                throw unsigned;
+            }
+            return Optional.empty();
+        }
     }
 }

@@ -38,15 +38,25 @@ public sealed interface AuditEvent {
         }
     }
 
-    record PackageLoadFailed(OrganizationId orgId, String packagePath, String error, String failureReason)
-            implements AuditEvent {
+    /**
+     * The seed's fields of a load (hash when one was computed, signer when known, signature_verified always
+     * false: nothing was loaded on the strength of a signature), then why it failed.
+     */
+    record PackageLoadFailed(OrganizationId orgId, String packagePath, Optional<PackageHash> packageHash,
+            Optional<KeyFingerprint> signerFingerprint, String error, String failureReason) implements AuditEvent {
+        /** A failure before the package was hashed (e.g. it could not be read). */
+        public PackageLoadFailed(OrganizationId orgId, String packagePath, String error, String failureReason) {
+            this(orgId, packagePath, Optional.empty(), Optional.empty(), error, failureReason);
+        }
+
         public String eventType() {
             return "package.load.failure";
         }
 
         public Map<String, Object> fields() {
-            return new Fields().put("org_id", orgId).put("package_path", packagePath).put("error", error)
-                    .put("failure_reason", failureReason).map();
+            return new Fields().put("org_id", orgId).put("package_path", packagePath)
+                    .put("package_hash", packageHash).put("signer_fingerprint", signerFingerprint)
+                    .put("signature_verified", false).put("error", error).put("failure_reason", failureReason).map();
         }
     }
 
@@ -246,7 +256,10 @@ public sealed interface AuditEvent {
         }
     }
 
-    /** Builds the ordered field map; values become their canonical text, optionals are unwrapped. */
+    /**
+     * Builds the ordered field map; values become their canonical text, optionals are unwrapped, and text too
+     * wide for the record is cut and marked ({@link BoundedText}): the stream and the chain get the same fields.
+     */
     final class Fields {
         private final Map<String, Object> map = new LinkedHashMap<>();
 
@@ -255,7 +268,7 @@ public sealed interface AuditEvent {
             if (unwrapped instanceof Boolean) {
                 map.put(name, unwrapped);
             } else if (unwrapped != null) {
-                map.put(name, unwrapped.toString());
+                BoundedText.put(map, name, unwrapped.toString());
             }
             return this;
         }

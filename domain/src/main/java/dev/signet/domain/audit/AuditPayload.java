@@ -4,6 +4,13 @@ import java.util.Map;
 
 /** An event's fields as one canonical JSON object: event_type first, then the fields in their order. */
 public final class AuditPayload {
+    /**
+     * The widest any one text field of an event is in the payload, escapes included, in UTF-16 units (as H2
+     * counts a VARCHAR's width; PostgreSQL counts code points, never more). Longer values are cut to fit and
+     * marked ({@link BoundedText}), so that no input makes an event too large for the record's column.
+     */
+    public static final int MAX_FIELD_WIDTH = 1024;
+
     private AuditPayload() {
     }
 
@@ -21,6 +28,11 @@ public final class AuditPayload {
             }
         }
         return json.append('}').toString();
+    }
+
+    /** How many characters {@code c} takes in the payload, inside a JSON string. */
+    static int escapedWidth(char c) {
+        return c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : 1;
     }
 
     private static StringBuilder quote(StringBuilder json, String text) {

@@ -26,6 +26,19 @@ class AuditEventTest {
     }
 
     @Test
+    void a_load_failure_carries_the_seeds_fields_of_a_load_then_why_it_failed() {
+        OrganizationId org = OrganizationId.random();
+        AuditEvent event = new AuditEvent.PackageLoadFailed(org, "/p.so", Optional.of(hash), Optional.of(signer),
+                "signer ... is not trusted", "untrusted_signer");
+        assertThat(event.eventType()).isEqualTo("package.load.failure");
+        assertThat(event.fields()).containsExactly(
+                entry("org_id", org.toString()), entry("package_path", "/p.so"),
+                entry("package_hash", hash.hex()), entry("signer_fingerprint", signer.hex()),
+                entry("signature_verified", false), entry("error", "signer ... is not trusted"),
+                entry("failure_reason", "untrusted_signer"));
+    }
+
+    @Test
     void absent_optional_fields_are_left_out() {
         AuditEvent event = new AuditEvent.VerificationFailed(Optional.empty(), Optional.empty(),
                 "malformed_signature", Optional.empty());

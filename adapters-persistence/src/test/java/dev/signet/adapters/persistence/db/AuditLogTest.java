@@ -3,6 +3,7 @@ package dev.signet.adapters.persistence.db;
 import static dev.signet.adapters.persistence.db.AuditSamples.appendGranted;
 import static dev.signet.adapters.persistence.db.AuditSamples.granted;
 import static dev.signet.adapters.persistence.db.AuditSamples.revoked;
+import static dev.signet.adapters.persistence.db.AuditSamples.tamper;
 import static dev.signet.adapters.persistence.db.AuditSamples.verify;
 import static dev.signet.adapters.persistence.db.Samples.T0;
 import static dev.signet.adapters.persistence.db.Samples.at;
@@ -14,9 +15,9 @@ import dev.signet.adapters.persistence.db.repository.MyBatisAuditLog;
 import dev.signet.application.port.out.AuditLog;
 import dev.signet.domain.audit.AuditChainVerdict;
 import dev.signet.domain.audit.AuditEvent;
-import dev.signet.domain.audit.AuditPayload;
 import dev.signet.domain.audit.AuditRecord;
 import dev.signet.domain.organization.Organization;
+import dev.signet.domain.organization.OrganizationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -218,25 +219,21 @@ class AuditLogTest {
         assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(count));
     }
 
+    /** The reproduced case: a package path of 2,793 control characters, six characters each once escaped. */
     @OnEveryDatabase
-    void a_payload_as_wide_as_the_column_is_stored_and_a_wider_one_refused_leaving_the_chain_alone(TestDatabase db) {
+    void text_too_wide_for_the_column_is_stored_cut_to_fit_and_marked_and_the_chain_still_verifies(TestDatabase db) {
         Database database = db.open();
-        int overhead = AuditPayload.json(new AuditEvent.PackageSignFailed("/p", "")).length();
-        // a non-ASCII character: the column counts characters, not bytes
-        String widest = "\u00e9".repeat(MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS - overhead);
+        String path = "\u0001".repeat(2_793);
+        String pairs = "\ud83d\udd11".repeat(MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS); // two UTF-16 units each
+        AuditEvent event = new AuditEvent.PackageLoadFailed(OrganizationId.random(), path, pairs, "\u00e9".repeat(20_000));
 
-        AuditRecord stored = database.auditLog().append(new AuditEvent.PackageSignFailed("/p", widest), T0);
-        assertThatThrownBy(() -> database.auditLog().append(new AuditEvent.PackageSignFailed("/p", widest + "x"), at(1)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("package.sign.failure is too large to record");
+        AuditRecord stored = database.auditLog().append(event, T0);
 
-        assertThat(stored.payload()).hasSize(MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS);
-        // one character outside the Basic Multilingual Plane is two UTF-16 units, as H2 counts it
-        String widestInPairs = "\ud83d\udd11".repeat((MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS - overhead) / 2 + 1);
-        assertThatThrownBy(() -> database.auditLog().append(new AuditEvent.PackageSignFailed("/p", widestInPairs), at(2)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(stored.payload().length()).isLessThanOrEqualTo(MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS);
+        assertThat(stored.payload()).contains("\"package_path_truncated\":true", "\"package_path_sha256\":\"",
+                "\"error_truncated\":true", "\"failure_reason_truncated\":true");
         assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).containsExactly(stored);
-        assertThat(database.auditLog().head()).isEqualTo(new AuditLog.Head(1, stored.hash()));
+        assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(1));
     }
 
     @OnEveryDatabase
@@ -259,14 +256,14 @@ class AuditLogTest {
     }
 
     @OnEveryDatabase
-    void a_batch_with_one_refused_event_appends_none_of_it(TestDatabase db) {
+    void a_batch_with_one_refused_event_appends_none_of_it(TestDatabase db) throws Exception {
         Database database = db.open();
         AuditRecord first = database.auditLog().append(granted(), T0);
-        String tooWide = "x".repeat(MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS);
+        tamper(db, "ALTER TABLE audit_events ADD CONSTRAINT ck_test_refused CHECK (payload NOT LIKE '%refuse me%')");
 
         assertThatThrownBy(() -> database.auditLog().appendAll(List.of(new AuditLog.Occurrence(granted(), at(1)),
-                new AuditLog.Occurrence(new AuditEvent.PackageSignFailed("/p", tooWide), at(2)))))
-                .isInstanceOf(IllegalArgumentException.class);
+                new AuditLog.Occurrence(new AuditEvent.PackageSignFailed("/p", "refuse me"), at(2)))))
+                .isInstanceOf(RuntimeException.class);
 
         assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).containsExactly(first);
         assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(1));
