@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 class MigrationsTest {
     private static final List<String> CHANGESETS =
             List.of("1-organizations", "2-signing-keys", "3-trusted-keys", "4-trust-acls", "5-package-signatures",
-                    "6-audit-events", "7-audit-chain-head", "8-trust-version");
+                    "6-audit-events", "7-audit-chain-head", "8-trust-version",
+                    "h-trust-1-trust-version-epoch");
 
     private static List<String> appliedChangeSets(TestDatabase db) throws SQLException {
         List<String> ids = new ArrayList<>();
