@@ -5,6 +5,7 @@ import dev.signet.application.port.in.SignatureSource;
 import dev.signet.application.port.in.VerifyPackageUseCase;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.trust.TrustExplanation;
 import dev.signet.domain.trust.TrustPath;
 import dev.signet.domain.verification.VerifiedPackage;
 import java.nio.file.Path;
@@ -41,6 +42,11 @@ public final class PackageVerifier {
 
     /** Why the organization trusts the key (organization -> child -> ... -> key), or empty. */
     public Optional<TrustPath> explainTrust(OrganizationId organization, KeyFingerprint fingerprint) {
+        return explanation.explain(organization, fingerprint).trustPath();
+    }
+
+    /** Why the organization trusts the key, or why not: the denies in its way, or that nobody it reaches does. */
+    public TrustExplanation trustExplanation(OrganizationId organization, KeyFingerprint fingerprint) {
         return explanation.explain(organization, fingerprint);
     }
 }

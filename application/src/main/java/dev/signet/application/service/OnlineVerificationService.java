@@ -17,6 +17,7 @@ import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
+import dev.signet.domain.trust.TrustExplanation;
 import dev.signet.domain.trust.TrustPath;
 import dev.signet.domain.verification.InvalidSignature;
 import dev.signet.domain.verification.SignatureNotFound;
@@ -92,10 +93,10 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
     }
 
     @Override
-    public Optional<TrustPath> explain(OrganizationId organization, KeyFingerprint fingerprint) {
+    public TrustExplanation explain(OrganizationId organization, KeyFingerprint fingerprint) {
         return transactions.inTransaction(() -> {
             OrganizationService.requireExists(organizations, organization);
-            return trust.ruleFor(organization).explain(organization, fingerprint);
+            return trust.ruleFor(organization).explanation(organization, fingerprint);
         });
     }
 

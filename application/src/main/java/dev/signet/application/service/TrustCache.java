@@ -15,17 +15,25 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Each organization's effective trust (every fingerprint it trusts, with the shortest path that explains
- * it), kept in memory and exact: an entry is used only while it was built at the newest trust version
- * (port {@link TrustVersion}), so a revocation committed by any process rebuilds it before the next
- * verification uses it. No time decides anything here.
+ * it), kept in memory and exact: an entry is used only while the database's newest trust stamp (port
+ * {@link TrustVersion}) is the very stamp it was built at. Equal, not "at least as new": a restore, a failover
+ * or a counter reset by hand moves the counter back, and a stamp that differs in any way rebuilds the entry.
+ * No time decides anything here.
  *
  * <p>Within this process there is no window at all: a service that changed trust calls {@link #changed()}
  * after its commit, and no entry whose build began before that is used afterwards, even before the
  * database's notice of the change has arrived.
  */
 public final class TrustCache {
-    /** {@code generation}: how many changes this process had committed when the build began. */
-    private record Entry(long version, long generation, Map<KeyFingerprint, TrustPath> trusted) {
+    /**
+     * {@code stamp}: the state of trust the entry was read from, null when a change committed during the build
+     * (the entry is then never fresh); {@code generation}: how many changes this process had committed when the
+     * build began.
+     */
+    private record Entry(TrustVersion.Stamp stamp, long generation, Map<KeyFingerprint, TrustPath> trusted) {
+        boolean isFresh(long changesHere, TrustVersion.Stamp latest) {
+            return generation == changesHere && stamp != null && stamp.equals(latest);
+        }
     }
 
     private final OrganizationRepository organizations;
@@ -51,18 +59,23 @@ public final class TrustCache {
     public Map<KeyFingerprint, TrustPath> trustedBy(OrganizationId organization) {
         long changesHere = generation.get();
         Entry cached = entries.get(organization);
-        if (cached != null && cached.generation() == changesHere && cached.version() >= version.latest()) {
+        if (cached != null && cached.isFresh(changesHere, version.latest())) {
             return cached.trusted();
         }
         Entry fresh = transactions.inTransaction(() -> {
-            // the version first: the trust read after it is at least as new, so the entry never claims too much
-            long builtAt = version.current();
+            // The stamp before and after the trust: when they agree, no change committed in between, so the
+            // trust read is exactly the state the stamp names. When they differ the result is still at least as
+            // new as the first stamp (good for this call), but names no one state, so it is not kept as fresh.
+            TrustVersion.Stamp before = version.current();
             OrganizationService.requireExists(organizations, organization);
-            return new Entry(builtAt, changesHere,
-                    Map.copyOf(resolver.ruleFor(organization).effectiveTrust(organization)));
+            Map<KeyFingerprint, TrustPath> trusted =
+                    Map.copyOf(resolver.ruleFor(organization).effectiveTrust(organization));
+            TrustVersion.Stamp after = version.current();
+            return new Entry(before.equals(after) ? before : null, changesHere, trusted);
         });
-        entries.merge(organization, fresh, (old, built) -> built.generation() > old.generation()
-                || built.generation() == old.generation() && built.version() >= old.version() ? built : old);
+        // the stamps of two builds have no order (a reset moves the counter back): the later build wins, unless
+        // it began before a change this process made
+        entries.merge(organization, fresh, (old, built) -> built.generation() >= old.generation() ? built : old);
         return fresh.trusted();
     }
 

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Loads what the trust rule needs for one organization from the database, fresh each time, so that a
- * revocation made by any process counts at once: the active grants, then the active trusted keys of
- * every organization those grants reach.
+ * revocation made by any process counts at once: the active grants, then the active trusted keys and the
+ * denies (revoked keys not trusted again) of every organization those grants reach.
  */
 final class TrustResolver {
     private final TrustedKeyRepository trustedKeys;
@@ -30,7 +30,7 @@ final class TrustResolver {
     /** Call inside a transaction, so grants and keys come from one consistent view. */
     TrustRule ruleFor(OrganizationId organization) {
         List<TrustAcl> active = acls.listActive();
-        return new TrustRule(trustedKeys.listActiveByOrganizations(reachableFrom(organization, active)), active);
+        return new TrustRule(trustedKeys.listActiveAndDeniedByOrganizations(reachableFrom(organization, active)), active);
     }
 
     private static Set<OrganizationId> reachableFrom(OrganizationId organization, List<TrustAcl> active) {

@@ -4,6 +4,9 @@ import dev.signet.bootstrap.KeyManager;
 import dev.signet.bootstrap.Signet;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.trust.TrustAcl;
+import dev.signet.domain.trust.TrustDeny;
+import dev.signet.domain.trust.TrustExplanation;
+import dev.signet.domain.trust.TrustPath;
 import dev.signet.domain.verification.UntrustedSigner;
 import dev.signet.domain.trust.TrustedKey;
 import dev.signet.domain.trust.TrustedKeyId;
@@ -166,14 +169,18 @@ final class TrustCommand extends CommandGroup {
             KeyFingerprint key = KeyFingerprint.fromHex(fingerprint);
             try (Signet signet = openSignet()) {
                 var organization = signet.keyManager().organization(org).id();
-                var path = signet.verifier().explainTrust(organization, key);
-                if (path.isEmpty()) {
-                    throw new UntrustedSigner(key, "is not trusted by organization " + organization
-                            + ": no active trusted key of it or of any organization it grants trust to has this fingerprint");
+                TrustExplanation explanation = signet.verifier().trustExplanation(organization, key);
+                if (explanation instanceof TrustExplanation.Denied denied) {
+                    throw new UntrustedSigner(key, "is not trusted by organization " + organization + ": denied: "
+                            + denied.denies().stream().map(TrustDeny::describe).collect(Collectors.joining("; "))
+                            + " (the path " + denied.blockedPath().describe() + " does not count while a deny stands on it)");
                 }
-                output().print(path.get().describe(), new JsonLine().put("org_id", organization)
-                        .put("fingerprint", key.hex()).put("path", path.get().describe())
-                        .put("trusted_key_id", path.get().trustedKey().id()));
+                TrustPath path = explanation.trustPath().orElseThrow(() -> new UntrustedSigner(key,
+                        "is not trusted by organization " + organization + ": no active trusted key of it or of any "
+                                + "organization it grants trust to has this fingerprint"));
+                output().print(path.describe(), new JsonLine().put("org_id", organization)
+                        .put("fingerprint", key.hex()).put("path", path.describe())
+                        .put("trusted_key_id", path.trustedKey().id()));
             }
             return ExitCodes.OK;
         }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A public key an organization accepts signatures from. Revoking it makes every signature by that key
- * fail verification, old ones included; the row stays for history and audit.
+ * fail verification, old ones included, for the organization and through it for its parents (a
+ * {@link TrustDeny}, until the organization trusts the key again); the row stays for history and audit.
  */
 public record TrustedKey(
         TrustedKeyId id,

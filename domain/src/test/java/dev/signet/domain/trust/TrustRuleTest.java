@@ -19,6 +19,7 @@ class TrustRuleTest {
     private final OrganizationId grandchild = OrganizationId.random();
     private final List<TrustedKey> keys = new ArrayList<>();
     private final List<TrustAcl> acls = new ArrayList<>();
+    private long clockSeconds;
 
     @Test
     void an_organization_trusts_its_own_active_key() {
@@ -101,10 +102,189 @@ class TrustRuleTest {
         assertThat(rule().explain(parent, key).orElseThrow().organizations()).containsExactly(parent, grandchild);
     }
 
+    // Deny wins: an organization's revocation of a key is a "no" for it and for everything trusted through it.
+
+    @Test
+    void an_organization_that_revokes_a_key_does_not_trust_it_through_a_child_that_still_trusts_it() {
+        KeyFingerprint key = trust(parent, 1);
+        trust(child, 1);
+        grant(parent, child);
+        revokeAll(parent, key);
+        assertThat(rule().trusts(parent, key)).isFalse();
+        assertThat(rule().effectiveTrust(parent)).doesNotContainKey(key);
+    }
+
+    @Test
+    void a_parent_reaching_a_key_only_through_a_denying_child_does_not_trust_it() {
+        OrganizationId top = OrganizationId.random();
+        KeyFingerprint key = trust(child, 1);
+        trust(grandchild, 1);
+        grant(top, child);
+        grant(child, grandchild);
+        revokeAll(child, key);
+        assertThat(rule().trusts(top, key)).isFalse();
+        assertThat(rule().trusts(child, key)).isFalse();
+        assertThat(rule().trusts(grandchild, key)).as("the deny binds the denier and its parents, not its children")
+                .isTrue();
+    }
+
+    @Test
+    void a_parent_with_a_path_to_the_key_that_avoids_every_denying_organization_still_trusts_it() {
+        OrganizationId sibling = OrganizationId.random();
+        KeyFingerprint key = trust(grandchild, 1);
+        trust(child, 1);
+        revokeAll(child, key);
+        grant(parent, child);
+        grant(child, grandchild);
+        grant(parent, sibling);
+        grant(sibling, grandchild);
+        assertThat(rule().explain(parent, key).orElseThrow().organizations()).containsExactly(parent, sibling, grandchild);
+    }
+
+    @Test
+    void the_shortest_path_that_counts_goes_around_a_denying_organization() {
+        OrganizationId denier = OrganizationId.random();
+        OrganizationId a = OrganizationId.random();
+        OrganizationId b = OrganizationId.random();
+        KeyFingerprint key = trust(grandchild, 1);
+        trust(denier, 1);
+        revokeAll(denier, key);
+        grant(parent, denier);
+        grant(denier, grandchild);
+        grant(parent, a);
+        grant(a, b);
+        grant(b, grandchild);
+        assertThat(rule().explain(parent, key).orElseThrow().organizations()).containsExactly(parent, a, b, grandchild);
+    }
+
+    @Test
+    void an_organization_that_denies_a_key_trusts_it_along_no_path_at_all() {
+        OrganizationId sibling = OrganizationId.random();
+        KeyFingerprint key = trust(parent, 1);
+        revokeAll(parent, key);
+        trust(child, 1);
+        trust(sibling, 1);
+        trust(grandchild, 1);
+        grant(parent, child);
+        grant(parent, sibling);
+        grant(child, grandchild);
+        assertThat(rule().trusts(parent, key)).isFalse();
+    }
+
+    @Test
+    void re_trusting_the_key_in_the_denying_organization_lifts_the_deny_and_keeps_the_history() {
+        KeyFingerprint key = trust(parent, 1);
+        trust(child, 1);
+        grant(parent, child);
+        revokeAll(parent, key);
+        assertThat(rule().trusts(parent, key)).isFalse();
+
+        trust(parent, 1);
+        assertThat(keys).filteredOn(k -> k.organizationId().equals(parent)).extracting(TrustedKey::isActive)
+                .containsExactly(false, true);
+        assertThat(rule().explain(parent, key).orElseThrow().isDirect()).isTrue();
+        assertThat(rule().explanation(parent, key)).isInstanceOf(TrustExplanation.Trusted.class);
+    }
+
+    @Test
+    void a_deny_covers_only_its_own_fingerprint() {
+        KeyFingerprint denied = trust(child, 1);
+        KeyFingerprint other = trust(child, 2);
+        trust(grandchild, 1);
+        grant(parent, child);
+        grant(child, grandchild);
+        revokeAll(child, denied);
+        assertThat(rule().effectiveTrust(parent)).containsOnlyKeys(other);
+    }
+
+    @Test
+    void an_organization_is_not_bound_by_the_deny_of_a_parent_that_grants_it() {
+        KeyFingerprint key = trust(parent, 1);
+        revokeAll(parent, key);
+        trust(child, 1);
+        grant(parent, child);
+        grant(child, parent); // a cycle: the child reaches the key through its own row, not through the parent
+        assertThat(rule().explain(child, key).orElseThrow().organizations()).containsExactly(child);
+        assertThat(rule().trusts(parent, key)).isFalse();
+    }
+
+    @Test
+    void in_a_cycle_a_deny_blocks_the_paths_through_the_denier_only() {
+        KeyFingerprint key = trust(parent, 1);
+        trust(child, 1);
+        revokeAll(child, key);
+        grant(parent, child);
+        grant(child, parent);
+        assertThat(rule().explain(parent, key).orElseThrow().isDirect()).isTrue();
+        assertThat(rule().trusts(child, key)).as("the child's own deny blocks even its path through its parent")
+                .isFalse();
+    }
+
+    @Test
+    void a_key_revoked_twice_and_not_trusted_again_is_denied_once_by_its_latest_revocation() {
+        KeyFingerprint key = trust(parent, 1);
+        revokeAll(parent, key);
+        trust(parent, 1);
+        revokeAll(parent, key);
+        trust(child, 1);
+        grant(parent, child);
+        TrustExplanation.Denied denied = (TrustExplanation.Denied) rule().explanation(parent, key);
+        assertThat(denied.denies()).singleElement().satisfies(deny -> {
+            assertThat(deny.organization()).isEqualTo(parent);
+            assertThat(deny.revokedAt()).isEqualTo(T0.plusSeconds(4)); // trusted 1, revoked 2, trusted 3, revoked 4
+        });
+    }
+
+    @Test
+    void the_explanation_names_every_deny_that_stands_between_the_organization_and_the_key() {
+        OrganizationId top = OrganizationId.random();
+        OrganizationId bystander = OrganizationId.random();
+        KeyFingerprint key = trust(grandchild, 1);
+        trust(child, 1);
+        trust(parent, 1);
+        trust(bystander, 1);
+        revokeAll(child, key);
+        revokeAll(parent, key);
+        revokeAll(bystander, key); // reachable from top, but leads to no one who trusts the key
+        grant(top, parent);
+        grant(parent, child);
+        grant(child, grandchild);
+        grant(top, bystander);
+
+        TrustExplanation explanation = rule().explanation(top, key);
+
+        assertThat(explanation).isInstanceOfSatisfying(TrustExplanation.Denied.class, denied -> {
+            assertThat(denied.blockedPath().organizations()).containsExactly(top, parent, child, grandchild);
+            assertThat(denied.denies()).extracting(TrustDeny::organization).containsExactlyInAnyOrder(parent, child);
+        });
+        assertThat(explanation.trustPath()).isEmpty();
+    }
+
+    @Test
+    void a_key_nobody_trusts_is_not_trusted_and_no_deny_is_the_reason() {
+        KeyFingerprint key = trust(child, 1);
+        revokeAll(child, key);
+        grant(parent, child);
+        assertThat(rule().explanation(parent, key)).isInstanceOf(TrustExplanation.NotTrusted.class);
+        assertThat(rule().explanation(parent, publicKey(9).fingerprint())).isInstanceOf(TrustExplanation.NotTrusted.class);
+    }
+
     private KeyFingerprint trust(OrganizationId organization, int seed) {
         Ed25519PublicKey key = publicKey(seed);
-        keys.add(new TrustedKey(TrustedKeyId.random(), organization, key, Optional.of("key " + seed), T0, Optional.empty()));
+        keys.add(new TrustedKey(TrustedKeyId.random(), organization, key, Optional.of("key " + seed), next(), Optional.empty()));
         return key.fingerprint();
+    }
+
+    /** Revokes every active row of {@code organization} for {@code fingerprint}, a second after the last change. */
+    private void revokeAll(OrganizationId organization, KeyFingerprint fingerprint) {
+        keys.replaceAll(k -> k.isActive() && k.organizationId().equals(organization) && k.fingerprint().equals(fingerprint)
+                ? new TrustedKey(k.id(), k.organizationId(), k.publicKey(), k.label(), k.addedAt(), Optional.of(next()))
+                : k);
+    }
+
+    private Instant next() {
+        clockSeconds++;
+        return T0.plusSeconds(clockSeconds);
     }
 
     private void grant(OrganizationId from, OrganizationId to) {

@@ -103,11 +103,12 @@ class TrustedKeyRepositoryTest {
         List<TrustedKey> history = keys.listByOrganization(org);
         assertThat(history).extracting(TrustedKey::id).containsExactly(first.id(), second.id(), third.id());
         assertThat(history).extracting(TrustedKey::isActive).containsExactly(false, false, true);
-        assertThat(keys.listActiveByOrganizations(List.of(org))).containsExactly(third);
+        assertThat(keys.listActiveAndDeniedByOrganizations(List.of(org)))
+                .as("a fingerprint trusted again is no deny: its revoked rows are history only").containsExactly(third);
     }
 
     @OnEveryDatabase
-    void active_keys_are_listed_for_exactly_the_organizations_asked(TestDatabase db) {
+    void active_keys_and_denies_are_listed_for_exactly_the_organizations_asked(TestDatabase db) {
         Database database = db.open();
         TrustedKeyRepository keys = database.trustedKeys();
         OrganizationId a = orgIn(database, "a");
@@ -123,10 +124,12 @@ class TrustedKeyRepositoryTest {
         keys.add(ofC);
         keys.markRevoked(revokedOfA.id(), at(4));
 
-        assertThat(keys.listActiveByOrganizations(List.of(a, b, a))).containsExactly(ofA, ofB);
-        assertThat(keys.listActiveByOrganizations(List.of(c))).containsExactly(ofC);
-        assertThat(keys.listActiveByOrganizations(List.of())).isEmpty();
-        assertThat(keys.listActiveByOrganizations(List.of(OrganizationId.random()))).isEmpty();
+        TrustedKey denyOfA = new TrustedKey(revokedOfA.id(), a, revokedOfA.publicKey(), revokedOfA.label(),
+                revokedOfA.addedAt(), Optional.of(at(4)));
+        assertThat(keys.listActiveAndDeniedByOrganizations(List.of(a, b, a))).containsExactly(ofA, denyOfA, ofB);
+        assertThat(keys.listActiveAndDeniedByOrganizations(List.of(c))).containsExactly(ofC);
+        assertThat(keys.listActiveAndDeniedByOrganizations(List.of())).isEmpty();
+        assertThat(keys.listActiveAndDeniedByOrganizations(List.of(OrganizationId.random()))).isEmpty();
     }
 
     @OnEveryDatabase

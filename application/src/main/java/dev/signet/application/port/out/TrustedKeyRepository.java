@@ -17,8 +17,11 @@ public interface TrustedKeyRepository {
     /** Revoked keys included, oldest first. */
     List<TrustedKey> listByOrganization(OrganizationId organization);
 
-    /** The active trusted keys of all the given organizations. */
-    List<TrustedKey> listActiveByOrganizations(Collection<OrganizationId> organizations);
+    /**
+     * The rows that decide the trust of the given organizations: every active trusted key, and every revoked
+     * row of a fingerprint its organization has not trusted again (a deny, see {@code TrustDeny}), oldest first.
+     */
+    List<TrustedKey> listActiveAndDeniedByOrganizations(Collection<OrganizationId> organizations);
 
     /** @return false when the key does not exist or was already revoked */
     boolean markRevoked(TrustedKeyId id, Instant revokedAt);

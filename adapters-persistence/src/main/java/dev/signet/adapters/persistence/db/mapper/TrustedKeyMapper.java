@@ -15,8 +15,11 @@ public interface TrustedKeyMapper {
     /** Oldest first. */
     List<TrustedKeyRow> listByOrganization(UUID orgId);
 
-    /** Active keys of the given (non-empty) organizations, oldest first. */
-    List<TrustedKeyRow> listActiveByOrganizations(@Param("orgIds") Collection<UUID> orgIds);
+    /**
+     * Active keys of the given (non-empty) organizations, and their revoked rows of fingerprints they do not
+     * trust again (their denies), oldest first.
+     */
+    List<TrustedKeyRow> listActiveAndDeniedByOrganizations(@Param("orgIds") Collection<UUID> orgIds);
 
     /** @return rows changed: 0 when the key is missing or already revoked */
     int markRevoked(@Param("id") UUID id, @Param("revokedAt") Instant revokedAt);

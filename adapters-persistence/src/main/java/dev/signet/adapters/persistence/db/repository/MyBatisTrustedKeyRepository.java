@@ -73,7 +73,7 @@ public final class MyBatisTrustedKeyRepository implements TrustedKeyRepository {
 
     /** Oldest first. */
     @Override
-    public List<TrustedKey> listActiveByOrganizations(Collection<OrganizationId> organizations) {
+    public List<TrustedKey> listActiveAndDeniedByOrganizations(Collection<OrganizationId> organizations) {
         List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(organizations.stream().map(OrganizationId::value).toList()));
         if (ids.isEmpty()) {
             return List.of();
@@ -81,7 +81,7 @@ public final class MyBatisTrustedKeyRepository implements TrustedKeyRepository {
         List<TrustedKeyRow> rows = transactions.withMapper(TrustedKeyMapper.class, m -> {
             List<TrustedKeyRow> found = new ArrayList<>();
             for (int from = 0; from < ids.size(); from += ORGANIZATIONS_PER_QUERY) {
-                found.addAll(m.listActiveByOrganizations(
+                found.addAll(m.listActiveAndDeniedByOrganizations(
                         ids.subList(from, Math.min(ids.size(), from + ORGANIZATIONS_PER_QUERY))));
             }
             return found;

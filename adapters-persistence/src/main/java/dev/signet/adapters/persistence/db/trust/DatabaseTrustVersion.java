@@ -1,6 +1,7 @@
 package dev.signet.adapters.persistence.db.trust;
 
 import dev.signet.adapters.persistence.db.mapper.TrustVersionMapper;
+import dev.signet.adapters.persistence.db.mapper.TrustVersionRow;
 import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
 import dev.signet.application.port.out.TrustVersion;
 import java.util.Objects;
@@ -20,20 +21,20 @@ public final class DatabaseTrustVersion implements TrustVersion, AutoCloseable {
     }
 
     @Override
-    public long current() {
-        Long version = transactions.withMapper(TrustVersionMapper.class, TrustVersionMapper::read);
-        if (version == null) {
+    public Stamp current() {
+        TrustVersionRow row = transactions.withMapper(TrustVersionMapper.class, TrustVersionMapper::read);
+        if (row == null || row.version() == null || row.epoch() == null) {
             throw missingRow();
         }
-        return version;
+        return new Stamp(row.version(), row.epoch());
     }
 
     @Override
-    public long latest() {
+    public Stamp latest() {
         if (listener.isPresent()) {
-            var pushed = listener.get().latest();
+            Optional<Stamp> pushed = listener.get().latest();
             if (pushed.isPresent()) {
-                return pushed.getAsLong();
+                return pushed.get();
             }
         }
         return current();

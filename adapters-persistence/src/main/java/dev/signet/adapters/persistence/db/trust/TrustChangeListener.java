@@ -1,13 +1,15 @@
 package dev.signet.adapters.persistence.db.trust;
 
+import dev.signet.application.port.out.TrustVersion;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
-import java.util.OptionalLong;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -15,7 +17,8 @@ import org.postgresql.PGNotification;
  * Learns of every committed change to trust, from any process, through PostgreSQL LISTEN/NOTIFY on one
  * connection of its own, so that a process can check its trust cache without a round trip.
  *
- * <p>It answers only while it listens: it starts listening before it reads the version, so no change falls
+ * <p>It answers only while it listens: it starts listening before it reads the stamp (version and epoch,
+ * see the port TrustVersion), so no change falls
  * between the two, and while the connection is down (a restart, a network cut) {@link #latest()} is empty and
  * callers read the table instead. Every {@link #RECHECK_MILLIS} ms of quiet it reads the table anyway, which
  * both proves the connection alive and catches a change made by hand without NOTIFY; a read that gets no
@@ -47,7 +50,7 @@ public final class TrustChangeListener implements AutoCloseable {
     }
 
     private final ConnectionSource connections;
-    private final AtomicLong latest = new AtomicLong(-1);
+    private final AtomicReference<TrustVersion.Stamp> latest = new AtomicReference<>();
     private final Object lifecycle = new Object();
     private volatile boolean listening;
     /** System.nanoTime() of the last successful read of the version. */
@@ -66,18 +69,18 @@ public final class TrustChangeListener implements AutoCloseable {
     }
 
     /**
-     * The newest committed version, while listening; empty otherwise. The first call starts the listener
+     * The newest committed stamp, while listening; empty otherwise. The first call starts the listener
      * (a process that never verifies never opens its connection).
      */
-    public OptionalLong latest() {
+    public Optional<TrustVersion.Stamp> latest() {
         if (!listening) {
             start();
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         if (System.nanoTime() - confirmedAt > TimeUnit.MILLISECONDS.toNanos(VOUCH_MILLIS)) {
-            return OptionalLong.empty(); // its last read is too old to vouch for now: a stuck connection
+            return Optional.empty(); // its last read is too old to vouch for now: a stuck connection
         }
-        return OptionalLong.of(latest.get());
+        return Optional.ofNullable(latest.get());
     }
 
     boolean isListening() {
@@ -137,10 +140,12 @@ public final class TrustChangeListener implements AutoCloseable {
         }
     }
 
-    /** Reads the version: the one thing that proves the connection alive and the version current. */
+    /**
+     * Reads the stamp: the one thing that proves the connection alive and the stamp current. Taken as read, never
+     * the larger of old and new: a counter that went back (a restore, a reset) is news too.
+     */
     private void confirm(Connection opened) throws SQLException {
-        long version = readVersion(opened);
-        latest.accumulateAndGet(version, Math::max);
+        latest.set(readStamp(opened));
         confirmedAt = System.nanoTime();
     }
 
@@ -153,13 +158,18 @@ public final class TrustChangeListener implements AutoCloseable {
         }
     }
 
-    private static long readVersion(Connection opened) throws SQLException {
+    private static TrustVersion.Stamp readStamp(Connection opened) throws SQLException {
         try (Statement statement = opened.createStatement();
-                ResultSet row = statement.executeQuery("SELECT version FROM trust_version WHERE id = 1")) {
+                ResultSet row = statement.executeQuery("SELECT version, epoch FROM trust_version WHERE id = 1")) {
             if (!row.next()) {
                 throw DatabaseTrustVersion.missingRow();
             }
-            return row.getLong(1);
+            long version = row.getLong(1);
+            UUID epoch = row.getObject(2, UUID.class);
+            if (epoch == null) {
+                throw DatabaseTrustVersion.missingRow();
+            }
+            return new TrustVersion.Stamp(version, epoch);
         }
     }
 
