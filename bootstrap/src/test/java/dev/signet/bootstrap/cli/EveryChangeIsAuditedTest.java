@@ -80,6 +80,10 @@ class EveryChangeIsAuditedTest {
                 flow.ok("sign", pkg, "--key", flow.keyId);
                 flow.expect("package_path", pkg.toString());
             }),
+            new Change("audit checkpoint", false, List.of("audit.checkpoint"), flow -> {
+                flow.ok("audit", "checkpoint", "--audit-key", flow.keyId);
+                flow.expect("key_id", flow.keyId);
+            }),
             new Change("kek rotate", false, List.of("kek.rotated"), flow -> {
                 byte[] next = Keks.randomBytes();
                 Path nextFile = Files.writeString(flow.dir.resolve("next.kek"), Hex.encode(next));

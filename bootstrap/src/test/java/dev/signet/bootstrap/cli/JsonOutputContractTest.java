@@ -94,6 +94,10 @@ class JsonOutputContractTest {
         assertThat(records).isNotEmpty().allSatisfy(record -> assertThat(record.has("position")).isTrue());
         assertThat(array("audit", "list", "--type", "no.such.event")).isEmpty();
         assertThat(object("audit", "verify").get("whole").asText()).isEqualTo("true");
+        Path checkpoint = dir.resolve("checkpoint.json");
+        assertThat(object("audit", "checkpoint", "--audit-key", keyId, "--out", checkpoint).get("key_id").asText())
+                .isEqualTo(keyId);
+        object("audit", "verify", "--checkpoint", checkpoint);
 
         Path nextKek = Files.writeString(dir.resolve("next-kek"), Hex.encode(Keks.randomBytes()));
         object("kek", "rotate", "--new-kek-file", nextKek);
