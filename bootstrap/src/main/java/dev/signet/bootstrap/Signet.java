@@ -53,11 +53,13 @@ public final class Signet implements AutoCloseable {
     private final SecurityConfig config;
     private final DeferredAuditWriter deferredAudit;
     private final boolean wipeKekOnClose;
+    private final OfflineComponents offline;
 
     private Signet(Database database, Optional<Pkcs11KeyCustodian> hsm, OfflineComponents offline,
             SecurityConfig config, boolean wipeKekOnClose, AuditTrail audit, Clock clock) {
         this.database = database;
         this.wipeKekOnClose = wipeKekOnClose;
+        this.offline = offline;
         this.hsm = hsm;
         this.config = config;
         this.deferredAudit = new DeferredAuditWriter(database.auditLog(), database.transactions());
@@ -129,6 +131,7 @@ public final class Signet implements AutoCloseable {
     /** Writes the audit records still waiting, then lets go of the HSM and the database (and wipes a KEK it owns). */
     @Override
     public void close() {
+        offline.close(); // catches its own failures: a staging folder left behind is swept by a later start
         try {
             deferredAudit.close();
         } finally {
@@ -152,6 +155,7 @@ public final class Signet implements AutoCloseable {
         private String user;
         private String password;
         private Path home;
+        private Path stagingFolder;
         private SecurityConfig config = SecurityConfig.builder().build();
         private AuditTrail audit = new Slf4jAuditTrail();
         private Clock clock = Clock.systemUTC();
@@ -180,6 +184,15 @@ public final class Signet implements AutoCloseable {
         /** The embedded default: an H2 file database in {@code home} (default ~/.signet). */
         public Builder embedded(Path home) {
             this.home = Objects.requireNonNull(home, "home");
+            return this;
+        }
+
+        /**
+         * Where the package loader keeps its private copies: a folder of this process's own is made in it on the
+         * first load and removed on close. Default: the embedded home if one is given, else ~/.signet.
+         */
+        public Builder stagingFolder(Path stagingFolder) {
+            this.stagingFolder = Objects.requireNonNull(stagingFolder, "stagingFolder");
             return this;
         }
 
@@ -252,14 +265,15 @@ public final class Signet implements AutoCloseable {
         private Signet open() {
             Database database = dataSource != null ? Database.open(dataSource)
                     : jdbcUrl != null ? Database.open(jdbcUrl, user, password)
-                    : Database.openEmbedded(home != null ? home : Path.of(System.getProperty("user.home"), ".signet"));
+                    : Database.openEmbedded(home != null ? home : OfflineComponents.defaultHome());
             Optional<Pkcs11KeyCustodian> hsm = Optional.empty();
             try {
                 if (pkcs11 != null) {
                     hsm = Optional.of(Pkcs11KeyCustodian.open(pkcs11));
                 }
-                return new Signet(database, hsm, new OfflineComponents(audit, clock), config, wipeKekOnClose, audit,
-                        clock);
+                Path staging = stagingFolder != null ? stagingFolder : home != null ? home : OfflineComponents.defaultHome();
+                return new Signet(database, hsm, new OfflineComponents(audit, clock, staging), config, wipeKekOnClose,
+                        audit, clock);
             } catch (RuntimeException e) {
                 hsm.ifPresent(Pkcs11KeyCustodian::close);
                 database.close();

@@ -4,6 +4,7 @@ import dev.signet.application.port.in.LoadPackageUseCase;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.PackageStaging;
+import dev.signet.application.port.out.PackageTooLarge;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.verification.SignatureNotFound;
@@ -37,10 +38,10 @@ public final class PackageLoaderService implements LoadPackageUseCase {
     public LoadedPackage load(Path packageFile, OrganizationId organization) {
         PackageStaging.StagedPackage staged;
         try {
-            staged = staging.stage(packageFile);
+            staged = staging.stage(packageFile, config.maxLoadBytes());
         } catch (RuntimeException e) {
             audit.record(new AuditEvent.PackageLoadFailed(organization, packageFile.toString(), e.getMessage(),
-                    "unreadable"));
+                    e instanceof PackageTooLarge ? "too_large" : "unreadable"));
             throw e;
         }
         try {

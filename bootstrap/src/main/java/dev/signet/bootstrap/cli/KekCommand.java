@@ -50,8 +50,10 @@ final class KekCommand extends CommandGroup {
         @Override
         public Integer call() {
             try (KeyEncryptionKey current = KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel,
-                    cli().environment()).orElseThrow(() -> new KeyEncryptionKeyRequired("kek rotate (for the current KEK)"));
-                    KeyEncryptionKey next = newKek.file != null ? KeyEncryptionKeys.fromFile(newKek.file)
+                    cli().allowInsecureSecretFiles(store), cli().environment())
+                            .orElseThrow(() -> new KeyEncryptionKeyRequired("kek rotate (for the current KEK)"));
+                    KeyEncryptionKey next = newKek.file != null
+                            ? KeyEncryptionKeys.fromFile(newKek.file, cli().allowInsecureSecretFiles(store))
                             : KeyEncryptionKey.inToken(newKek.tokenLabel);
                     Signet signet = openSignet()) {
                 int moved = signet.keyManager().rotateKeyEncryptionKey(current, next);
