@@ -141,7 +141,18 @@ public final class KeyEncryptionKeys {
         return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '+' || b == '/';
     }
 
+    /** From a file that must be a regular file only its owner can access (see {@link SecretFiles}). */
     public static KeyEncryptionKey fromFile(Path file) {
+        return fromFile(file, false);
+    }
+
+    /** As above; {@code allowInsecure} accepts a file that group or others can access. */
+    public static KeyEncryptionKey fromFile(Path file, boolean allowInsecure) {
+        String notRegular = SecretFiles.notRegularReason(file);
+        if (notRegular != null) {
+            throw new InvalidKeyEncryptionKey("key-encryption key file " + file + " " + notRegular);
+        }
+        SecretFiles.requireOwnerOnly(file, "key-encryption key", allowInsecure);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
             if (content.length > MAX_FILE_BYTES) {
@@ -165,12 +176,19 @@ public final class KeyEncryptionKeys {
 
     /**
      * As above, with a KEK kept in the PKCS#11 token as the other choice: --kek-file, then --kek-pkcs11-label,
-     * then SIGNET_KEY_ENCRYPTION_KEY, SIGNET_KEY_ENCRYPTION_KEY_FILE, SIGNET_KEK_PKCS11_LABEL.
+     * then SIGNET_KEY_ENCRYPTION_KEY, SIGNET_KEY_ENCRYPTION_KEY_FILE, SIGNET_KEK_PKCS11_LABEL. A file open to
+     * group or others is refused unless SIGNET_ALLOW_INSECURE_SECRET_FILES says otherwise.
      */
     public static Optional<KeyEncryptionKey> resolve(Path fileFlag, String tokenLabelFlag,
             Map<String, String> environment) {
+        return resolve(fileFlag, tokenLabelFlag, SecretFiles.insecureAllowedBy(environment), environment);
+    }
+
+    /** As above; {@code allowInsecure} (the CLI's --allow-insecure-secret-files) accepts an open KEK file. */
+    public static Optional<KeyEncryptionKey> resolve(Path fileFlag, String tokenLabelFlag, boolean allowInsecure,
+            Map<String, String> environment) {
         if (fileFlag != null) {
-            return Optional.of(fromFile(fileFlag));
+            return Optional.of(fromFile(fileFlag, allowInsecure));
         }
         if (tokenLabelFlag != null) {
             return Optional.of(KeyEncryptionKey.inToken(tokenLabelFlag));
@@ -181,7 +199,7 @@ public final class KeyEncryptionKeys {
         }
         String file = environment.get(ENVIRONMENT_FILE);
         if (file != null && !file.isBlank()) {
-            return Optional.of(fromFile(Path.of(file)));
+            return Optional.of(fromFile(Path.of(file), allowInsecure));
         }
         String tokenLabel = environment.get(ENVIRONMENT_TOKEN_LABEL);
         if (tokenLabel != null && !tokenLabel.isBlank()) {

@@ -19,6 +19,7 @@ import dev.signet.application.port.out.PublicKeyCodec;
 import dev.signet.application.port.out.SignatureVerifier;
 import dev.signet.application.service.OfflineSigningService;
 import dev.signet.application.service.OfflineVerificationService;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -34,15 +35,27 @@ public final class OfflineComponents {
     private final Pkcs8PrivateKeyReader privateKeys = new Pkcs8PrivateKeyReader();
     private final AuditTrail audit;
     private final Clock clock;
-    private PackageStaging staging;
+    private final Path stagingParent;
+    private HashingPackageStager staging;
 
     public OfflineComponents() {
         this(new Slf4jAuditTrail(), Clock.systemUTC());
     }
 
     public OfflineComponents(AuditTrail audit, Clock clock) {
+        this(audit, clock, defaultHome());
+    }
+
+    /** With the loading gate's private copies under {@code stagingParent} (the Signet home, or a folder of yours). */
+    public OfflineComponents(AuditTrail audit, Clock clock, Path stagingParent) {
         this.audit = audit;
         this.clock = clock;
+        this.stagingParent = stagingParent;
+    }
+
+    /** Signet's default home, ~/.signet, as the CLI's and the embedded database's. */
+    public static Path defaultHome() {
+        return Path.of(System.getProperty("user.home"), ".signet");
     }
 
     public SignPackageOfflineUseCase signing() {
@@ -69,12 +82,22 @@ public final class OfflineComponents {
         return verifier;
     }
 
-    /** A stager with its own private folder, made on first use (only the package loader needs one). */
+    /**
+     * The package loader's stager. Making it sweeps the staging folders of killed runs under the staging parent;
+     * its own folder is made on the first package staged and removed by {@link #close}.
+     */
     public synchronized PackageStaging staging() {
         if (staging == null) {
-            staging = new HashingPackageStager(hasher);
+            staging = new HashingPackageStager(hasher, stagingParent);
         }
         return staging;
+    }
+
+    /** Removes the stager's folder, if it made one and no copy handed over is still in it. */
+    public synchronized void close() {
+        if (staging != null) {
+            staging.close();
+        }
     }
 
     public PrivateKeySigner signer() {

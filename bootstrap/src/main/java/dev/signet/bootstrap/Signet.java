@@ -62,11 +62,13 @@ public final class Signet implements AutoCloseable {
     private final SecurityConfig config;
     private final DeferredAuditWriter deferredAudit;
     private final boolean wipeKekOnClose;
+    private final OfflineComponents offline;
 
     private Signet(Database database, Optional<Pkcs11KeyCustodian> hsm, OfflineComponents offline,
             SecurityConfig config, boolean wipeKekOnClose, AuditTrail audit, Clock clock) {
         this.database = database;
         this.wipeKekOnClose = wipeKekOnClose;
+        this.offline = offline;
         this.hsm = hsm;
         this.config = config;
         this.deferredAudit = new DeferredAuditWriter(database.auditLog(), database.transactions());
@@ -151,6 +153,7 @@ public final class Signet implements AutoCloseable {
     /** Writes the audit records still waiting, then lets go of the HSM and the database (and wipes a KEK it owns). */
     @Override
     public void close() {
+        offline.close(); // catches its own failures: a staging folder left behind is swept by a later start
         try {
             deferredAudit.close();
         } finally {
@@ -175,6 +178,7 @@ public final class Signet implements AutoCloseable {
         private String password;
         private Path home;
         private Duration embeddedWait = Database.DEFAULT_EMBEDDED_WAIT;
+        private Path stagingFolder;
         private SecurityConfig config = SecurityConfig.builder().build();
         private AuditTrail audit = new Slf4jAuditTrail();
         private Clock clock = Clock.systemUTC();
@@ -213,6 +217,15 @@ public final class Signet implements AutoCloseable {
         public Builder embedded(Path home, Duration waitForOtherProcess) {
             this.embeddedWait = Objects.requireNonNull(waitForOtherProcess, "waitForOtherProcess");
             return embedded(home);
+        }
+
+        /**
+         * Where the package loader keeps its private copies: a folder of this process's own is made in it on the
+         * first load and removed on close. Default: the embedded home if one is given, else ~/.signet.
+         */
+        public Builder stagingFolder(Path stagingFolder) {
+            this.stagingFolder = Objects.requireNonNull(stagingFolder, "stagingFolder");
+            return this;
         }
 
         public Builder securityConfig(SecurityConfig config) {
@@ -284,15 +297,15 @@ public final class Signet implements AutoCloseable {
         private Signet open() {
             Database database = dataSource != null ? Database.open(dataSource)
                     : jdbcUrl != null ? Database.open(jdbcUrl, user, password)
-                    : Database.openEmbedded(home != null ? home : Path.of(System.getProperty("user.home"), ".signet"),
-                            embeddedWait);
+                    : Database.openEmbedded(home != null ? home : OfflineComponents.defaultHome(), embeddedWait);
             Optional<Pkcs11KeyCustodian> hsm = Optional.empty();
             try {
                 if (pkcs11 != null) {
                     hsm = Optional.of(Pkcs11KeyCustodian.open(pkcs11));
                 }
-                return new Signet(database, hsm, new OfflineComponents(audit, clock), config, wipeKekOnClose, audit,
-                        clock);
+                Path staging = stagingFolder != null ? stagingFolder : home != null ? home : OfflineComponents.defaultHome();
+                return new Signet(database, hsm, new OfflineComponents(audit, clock, staging), config, wipeKekOnClose,
+                        audit, clock);
             } catch (RuntimeException e) {
                 hsm.ifPresent(Pkcs11KeyCustodian::close);
                 database.close();

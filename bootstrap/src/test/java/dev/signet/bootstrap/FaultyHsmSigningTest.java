@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.signet.adapters.crypto.pkcs11.FaultyPkcs11Library;
 import dev.signet.adapters.crypto.pkcs11.Pkcs11Failure;
+import dev.signet.bootstrap.support.Keks;
 import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.SoftHsm;
 import dev.signet.domain.audit.AuditRecord;
@@ -86,7 +87,7 @@ class FaultyHsmSigningTest {
     @Test
     void signet_sign_with_an_hsm_key_while_the_library_fails_exits_1_with_one_line_and_works_once_it_clears()
             throws Exception {
-        Path pinFile = Files.writeString(dir.resolve("pin"), hsm.pin());
+        Path pinFile = Keks.ownerOnly(Files.writeString(dir.resolve("pin"), hsm.pin()));
         Cli cli = new Cli(dir.resolve("home"), Map.of("SIGNET_PKCS11_LIBRARY", faulty.library().toString(),
                 "SIGNET_PKCS11_TOKEN", hsm.token(), "SIGNET_PKCS11_PIN_FILE", pinFile.toString()));
         Path pkg = Files.writeString(dir.resolve("plugin.so"), "signed inside a flaky HSM");

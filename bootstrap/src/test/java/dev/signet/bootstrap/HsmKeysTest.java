@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.signet.adapters.persistence.db.OnEveryDatabase;
 import dev.signet.adapters.persistence.db.TestDatabase;
 import dev.signet.application.port.in.SignatureSource;
+import dev.signet.bootstrap.support.Keks;
 import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.Processes;
@@ -91,7 +92,7 @@ class HsmKeysTest {
     @OnEveryDatabase
     void the_cli_creates_and_signs_with_an_hsm_key(TestDatabase db) throws Exception {
         SoftHsm hsm = SoftHsm.require();
-        Path pinFile = Files.writeString(dir.resolve("pin"), hsm.pin() + "\n");
+        Path pinFile = Keks.ownerOnly(Files.writeString(dir.resolve("pin"), hsm.pin() + "\n"));
         Cli cli = new Cli(dir.resolve("home"), Map.of("SIGNET_PKCS11_LIBRARY", hsm.library().toString(),
                 "SIGNET_PKCS11_TOKEN", hsm.token(), "SIGNET_PKCS11_PIN_FILE", pinFile.toString()));
         assertThat(cli.run(DatabaseArgs.on(db, "org", "create", "acme")).exitCode()).isZero();

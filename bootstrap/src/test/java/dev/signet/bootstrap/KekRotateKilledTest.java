@@ -37,8 +37,8 @@ class KekRotateKilledTest {
         byte[] newBytes = Keks.randomBytes();
         KeyEncryptionKey.InMemory oldKek = KeyEncryptionKey.of(oldBytes);
         KeyEncryptionKey.InMemory newKek = KeyEncryptionKey.of(newBytes);
-        Path oldFile = Files.writeString(dir.resolve("old.kek"), Hex.encode(oldBytes));
-        Path newFile = Files.writeString(dir.resolve("new.kek"), Hex.encode(newBytes));
+        Path oldFile = Keks.ownerOnly(Files.writeString(dir.resolve("old.kek"), Hex.encode(oldBytes)));
+        Path newFile = Keks.ownerOnly(Files.writeString(dir.resolve("new.kek"), Hex.encode(newBytes)));
         List<SigningKey> keys = new ArrayList<>();
         try (Signet signet = open(db)) {
             OrganizationId org = signet.keyManager().createOrganization("acme").id();

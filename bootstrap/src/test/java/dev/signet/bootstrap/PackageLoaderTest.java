@@ -100,8 +100,8 @@ class PackageLoaderTest {
             HashingPackageStager realStager = new HashingPackageStager(hasher, Files.createDirectory(dir.resolve("staged")));
             PackageStaging attackerRacesTheLoader = new PackageStaging() {
                 @Override
-                public StagedPackage stage(Path packageFile) {
-                    StagedPackage staged = realStager.stage(packageFile);
+                public StagedPackage stage(Path packageFile, long maxBytes) {
+                    StagedPackage staged = realStager.stage(packageFile, maxBytes);
                     try {
                         Files.writeString(packageFile, "an evil plugin"); // swapped right after the bytes were read
                     } catch (IOException e) {

@@ -61,7 +61,7 @@ class SecretsStayOutOfLogsTest {
                         .signPackageWithDbKey(pkg, key.id(), next, true))));
                 written.add(String.valueOf(signet.securityConfig()));
             }
-            Path nextKekFile = Files.writeString(dir.resolve("next.kek"), Hex.encode(nextKekBytes));
+            Path nextKekFile = Keks.ownerOnly(Files.writeString(dir.resolve("next.kek"), Hex.encode(nextKekBytes)));
             Cli.Result rotated = new Cli(dir.resolve("home"),
                     Map.of("SIGNET_KEY_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(kekBytes)))
                     .run(DatabaseArgs.on(db, "kek", "rotate", "--new-kek-file", nextKekFile, "--verbose"));

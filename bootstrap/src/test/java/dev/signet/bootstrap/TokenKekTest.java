@@ -73,8 +73,8 @@ class TokenKekTest {
     void kek_rotate_moves_every_key_into_the_token_and_back(TestDatabase db) throws Exception {
         SoftHsm hsm = SoftHsm.require();
         String label = uniqueLabel();
-        Path kekFile = Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes()));
-        Path pinFile = Files.writeString(dir.resolve("pin"), hsm.pin());
+        Path kekFile = Keks.ownerOnly(Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes())));
+        Path pinFile = Keks.ownerOnly(Files.writeString(dir.resolve("pin"), hsm.pin()));
         Cli cli = new Cli(dir.resolve("home"), Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", kekFile.toString(),
                 "SIGNET_PKCS11_LIBRARY", hsm.library().toString(), "SIGNET_PKCS11_TOKEN", hsm.token(),
                 "SIGNET_PKCS11_PIN_FILE", pinFile.toString()));

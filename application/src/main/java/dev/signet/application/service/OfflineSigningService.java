@@ -34,6 +34,8 @@ public final class OfflineSigningService implements SignPackageOfflineUseCase {
     public SignedPackage sign(Command command) {
         Path packageFile = command.packageFile();
         try {
+            Path target = command.signatureFile().orElseGet(() -> SignatureSidecar.defaultFor(packageFile));
+            signatureFiles.checkTarget(target, packageFile);
             PackageHash hash = hasher.hash(packageFile);
             KeyFingerprint fingerprint = signer.publicKeyOf(command.privateKey()).fingerprint();
             PackageSignature signature = new PackageSignature(hash, fingerprint,

@@ -4,6 +4,7 @@ import dev.signet.application.port.in.LoadPackageUseCase;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.PackageStaging;
+import dev.signet.application.port.out.PackageTooLarge;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.verification.SignatureNotFound;
@@ -38,10 +39,10 @@ public final class PackageLoaderService implements LoadPackageUseCase {
         String path = packageFile.toString();
         PackageStaging.StagedPackage staged;
         try {
-            staged = staging.stage(packageFile);
+            staged = staging.stage(packageFile, config.maxLoadBytes());
         } catch (RuntimeException e) {
             FailureEvents.record(audit, new AuditEvent.PackageLoadFailed(organization, path, e.getMessage(),
-                    "unreadable"), e);
+                    e instanceof PackageTooLarge ? "too_large" : "unreadable"), e);
             throw e;
         }
         try {

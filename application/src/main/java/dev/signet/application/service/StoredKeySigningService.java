@@ -62,6 +62,7 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
     public StoredKeySignature sign(Command command) {
         String packagePath = command.packageFile().toString();
         try {
+            command.signatureFile().ifPresent(file -> signatureFiles.checkTarget(file, command.packageFile()));
             PackageHash hash = hasher.hash(command.packageFile());
             return transactions.inTransaction(() -> {
                 SigningKey key = signingKeys.findById(command.keyId())

@@ -93,6 +93,11 @@ final class Fakes {
         }
 
         @Override
+        public void checkTarget(Path signatureFile, Path packageFile) {
+            // nothing on disk to protect: the files live in the map
+        }
+
+        @Override
         public byte[] encode(PackageSignature signature) {
             throw new UnsupportedOperationException("not needed by the services");
         }

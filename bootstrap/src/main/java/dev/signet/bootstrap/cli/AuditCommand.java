@@ -118,7 +118,7 @@ final class AuditCommand extends CommandGroup {
         @Override
         public Integer call() {
             KeyId key = auditKey();
-            try (Signet signet = openSignet()) {
+            try (Signet signet = openSignetWithKek()) { // a software audit key is unwrapped under the KEK
                 SignedAuditCheckpoint checkpoint = signet.auditCheckpoints().checkpoint(
                         new AuditCheckpointUseCase.CheckpointCommand(key, signet.securityConfig().keyEncryptionKey(),
                                 Optional.ofNullable(out)));

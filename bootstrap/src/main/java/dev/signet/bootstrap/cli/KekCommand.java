@@ -62,17 +62,19 @@ final class KekCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            boolean insecureAllowed = cli().allowInsecureSecretFiles(store);
             List<KeyEncryptionKey> old = new ArrayList<>();
             try {
-                KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel, cli().environment()).ifPresent(old::add);
+                KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel, insecureAllowed, cli().environment())
+                        .ifPresent(old::add);
                 for (Path file : oldKekFiles) {
-                    old.add(KeyEncryptionKeys.fromFile(file));
+                    old.add(KeyEncryptionKeys.fromFile(file, insecureAllowed));
                 }
                 oldKekTokenLabels.forEach(label -> old.add(KeyEncryptionKey.inToken(label)));
                 if (old.isEmpty()) {
                     throw new KeyEncryptionKeyRequired("kek rotate (for the current KEK)");
                 }
-                try (KeyEncryptionKey next = newKek.file != null ? KeyEncryptionKeys.fromFile(newKek.file)
+                try (KeyEncryptionKey next = newKek.file != null ? KeyEncryptionKeys.fromFile(newKek.file, insecureAllowed)
                         : KeyEncryptionKey.inToken(newKek.tokenLabel); Signet signet = openSignet()) {
                     int moved = signet.keyManager().rotateKeyEncryptionKey(old, next);
                     String from = old.stream().map(kek -> kek.id().value()).distinct().collect(Collectors.joining(","));

@@ -41,7 +41,7 @@ final class KeyCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            try (Signet signet = openSignet()) {
+            try (Signet signet = backend == Backend.PKCS11 ? openSignet() : openSignetWithKek()) {
                 KeyManager keys = signet.keyManager();
                 var organization = keys.organization(org).id();
                 SigningKey key = backend == Backend.PKCS11 ? keys.createHsmSigningKey(organization, name)

@@ -2,7 +2,6 @@ package dev.signet.bootstrap.cli;
 
 import dev.signet.application.port.in.LoadPackageUseCase.LoadedPackage;
 import dev.signet.application.port.in.SecurityConfig;
-import dev.signet.bootstrap.KeyEncryptionKeys;
 import dev.signet.bootstrap.Signet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,18 +40,46 @@ final class LoadCommand implements Callable<Integer> {
             + "loads (a present but bad signature still fails).")
     boolean allowUnsigned;
 
+    @Option(names = "--max-load-size", paramLabel = "SIZE", converter = ByteSizes.Converter.class,
+            description = "The largest package the gate copies, in bytes or with KiB, MiB, GiB (a larger one fails, "
+                    + "PackageTooLarge, leaving no copy). Default: $SIGNET_MAX_LOAD_SIZE, else 4GiB")
+    Long maxLoadSize;
+
     @Override
     public Integer call() throws IOException {
+        // No KEK: loading never unwraps a key, so its file or variable is not even read.
         SecurityConfig config = SecurityConfig.builder().requireSignatures(!allowUnsigned)
-                .keyEncryptionKey(KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel, cli.environment()).orElse(null)).build();
+                .maxLoadBytes(maxLoadBytes()).build();
+        OutputFiles.requireReplaceable(out, "--out", packageFile, "the package being loaded");
         try (Signet signet = cli.openSignet(global, store, config)) {
             LoadedPackage loaded = signet.packageLoader().load(packageFile, signet.keyManager().organization(org).id());
-            Files.move(loaded.path(), out, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                OutputFiles.requireReplaceable(out, "--out", packageFile, "the package being loaded"); // again, late
+                Files.move(loaded.path(), out, StandardCopyOption.REPLACE_EXISTING);
+            } catch (RuntimeException | IOException e) {
+                Files.deleteIfExists(loaded.path());
+                throw e;
+            }
             cli.output(global).print((loaded.signatureVerified() ? "Loaded verified " : "Loaded UNSIGNED ") + packageFile
                     + " into " + out + loaded.verification().map(v -> " (signed by " + v.signerFingerprint().hex() + ")")
                             .orElse(""), new JsonLine().put("package_hash", loaded.packageHash().hex())
                                     .put("signature_verified", loaded.signatureVerified()).put("out", out));
         }
         return ExitCodes.OK;
+    }
+
+    private long maxLoadBytes() {
+        if (maxLoadSize != null) {
+            return maxLoadSize;
+        }
+        String fromEnvironment = cli.environment().get("SIGNET_MAX_LOAD_SIZE");
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
+            return SecurityConfig.DEFAULT_MAX_LOAD_BYTES;
+        }
+        try {
+            return ByteSizes.parse(fromEnvironment);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure("SIGNET_MAX_LOAD_SIZE: " + e.getMessage());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.signet.bootstrap.cli;
 
+import dev.signet.bootstrap.SecretFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -46,7 +47,8 @@ record Pkcs11Settings(Path library, String token, char[] pin) {
             throw new CliFailure("PKCS#11 needs the token's user PIN: --pkcs11-pin-file, SIGNET_PKCS11_PIN or "
                     + "SIGNET_PKCS11_PIN_FILE");
         }
-        byte[] bytes = KeyFiles.read(file, "PKCS#11 PIN");
+        byte[] bytes = KeyFiles.readSecret(file, "PKCS#11 PIN",
+                store.allowInsecureSecretFiles || SecretFiles.insecureAllowedBy(environment));
         try {
             CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
             int end = chars.limit();

@@ -65,7 +65,7 @@ final class SignCommand implements Callable<Integer> {
     }
 
     private PackageSignature signWithStoredKey(Path target) {
-        try (Signet signet = cli.openSignet(global, store)) {
+        try (Signet signet = cli.openSignetWithKek(global, store)) {
             // The file is written inside the signing, so a failed write is audited as a failed signing.
             return signet.packageSigner()
                     .signPackageWithDbKey(packageFile, key.keyId, !noStore, target).signature();

@@ -4,6 +4,7 @@ import dev.signet.adapters.persistence.db.Database;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.bootstrap.KeyEncryptionKeys;
 import dev.signet.bootstrap.OfflineComponents;
+import dev.signet.bootstrap.SecretFiles;
 import dev.signet.bootstrap.Signet;
 import dev.signet.domain.key.KeyEncryptionKey;
 import java.io.IOException;
@@ -121,10 +122,19 @@ public final class SignetCli implements Runnable {
         return environment;
     }
 
-    /** Opens the key store the options and environment name (flags beat variables beat defaults). */
+    /**
+     * Opens the key store the options and environment name (flags beat variables beat defaults), without a KEK:
+     * a command that never unwraps a key never reads the KEK's file or variable.
+     */
     Signet openSignet(GlobalOptions options, StoreOptions store) {
+        return openSignet(options, store, SecurityConfig.builder().build());
+    }
+
+    /** As above, with the configured KEK, for the commands that unwrap or wrap software keys. */
+    Signet openSignetWithKek(GlobalOptions options, StoreOptions store) {
         // The KEK is read for this Signet alone, so the Signet wipes it when the command closes it.
-        Optional<KeyEncryptionKey> kek = KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel, environment);
+        Optional<KeyEncryptionKey> kek = KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel,
+                allowInsecureSecretFiles(store), environment);
         try {
             return openSignet(options, store, SecurityConfig.builder().keyEncryptionKey(kek.orElse(null)).build(), true);
         } catch (RuntimeException | Error e) {
@@ -151,6 +161,7 @@ public final class SignetCli implements Runnable {
         } else {
             builder.embedded(SignetHome.resolve(options.home, environment), embeddedWait(store));
         }
+        builder.stagingFolder(SignetHome.resolve(options.home, environment)); // the loading gate's copies
         Pkcs11Settings.resolve(store, environment).ifPresent(hsm -> {
             try {
                 builder.pkcs11(hsm.library(), hsm.token(), hsm.pin(), Pkcs11Settings.SESSIONS);
@@ -172,6 +183,11 @@ public final class SignetCli implements Runnable {
         }
         return OptionValues.Seconds.seconds(variable).orElseThrow(() -> new CliFailure(
                 "SIGNET_DB_WAIT must be a whole number of seconds (0 or more), got '" + variable + "'"));
+    }
+
+    /** --allow-insecure-secret-files, else SIGNET_ALLOW_INSECURE_SECRET_FILES. */
+    boolean allowInsecureSecretFiles(StoreOptions store) {
+        return store.allowInsecureSecretFiles || SecretFiles.insecureAllowedBy(environment);
     }
 
     private static String firstOf(String flag, String environmentValue) {

@@ -42,4 +42,9 @@ final class StoreOptions {
     @Option(names = "--pkcs11-pin-file", paramLabel = "FILE",
             description = "File holding the token's user PIN. Default: $SIGNET_PKCS11_PIN, else the file named by $SIGNET_PKCS11_PIN_FILE")
     Path pkcs11PinFile;
+
+    @Option(names = "--allow-insecure-secret-files",
+            description = "Use a KEK or PIN file that group or others can access (refused otherwise, as ssh refuses such "
+                    + "a key). Default: $SIGNET_ALLOW_INSECURE_SECRET_FILES (true/1/yes), else off")
+    boolean allowInsecureSecretFiles;
 }

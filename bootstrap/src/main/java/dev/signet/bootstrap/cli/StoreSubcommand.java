@@ -28,6 +28,11 @@ abstract class StoreSubcommand implements Callable<Integer> {
         return group.cli.openSignet(global, store);
     }
 
+    /** As {@link #openSignet()}, with the configured KEK: only for commands that wrap or unwrap software keys. */
+    Signet openSignetWithKek() {
+        return group.cli.openSignetWithKek(global, store);
+    }
+
     /** Where results go, as text or JSON lines as the options say. */
     Output output() {
         return group.cli.output(global);

@@ -31,7 +31,7 @@ class KeyStoreCliTest {
     }
 
     private void flow(java.util.function.UnaryOperator<Object[]> database) throws Exception {
-        Path kekFile = Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes()));
+        Path kekFile = Keks.ownerOnly(Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes())));
         Cli cli = new Cli(dir.resolve("home"), Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", kekFile.toString()));
         Path pkg = Files.writeString(dir.resolve("plugin.so"), "a plugin");
 
@@ -67,7 +67,7 @@ class KeyStoreCliTest {
                 .contains("\"key_fingerprint\":\"" + fingerprint + "\"");
         assertThat(ok(cli.run("verify", pkg, "--public-key", pem))).contains(fingerprint);
 
-        Path nextKek = Files.writeString(dir.resolve("next-kek"), Hex.encode(Keks.randomBytes()));
+        Path nextKek = Keks.ownerOnly(Files.writeString(dir.resolve("next-kek"), Hex.encode(Keks.randomBytes())));
         assertThat(ok(cli.run(database.apply(args("kek", "rotate", "--new-kek-file", nextKek)))))
                 .startsWith("re-wrapped 1 software keys");
         Cli.Result oldKek = cli.run(database.apply(args("sign", pkg, "--key", keyId)));

@@ -45,7 +45,7 @@ class SecretFilePermissionsTest {
     void the_home_folder_and_the_folders_made_for_it_are_owner_only_and_no_file_in_it_holds_the_kek()
             throws Exception {
         byte[] kek = Keks.randomBytes();
-        Path kekFile = Files.writeString(dir.resolve("kek"), Hex.encode(kek));
+        Path kekFile = Keks.ownerOnly(Files.writeString(dir.resolve("kek"), Hex.encode(kek)));
         Path home = dir.resolve("made").resolve("by").resolve("signet");
         Cli cli = new Cli(home, Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", kekFile.toString()));
         Path pkg = Files.writeString(dir.resolve("plugin.so"), "a plugin");

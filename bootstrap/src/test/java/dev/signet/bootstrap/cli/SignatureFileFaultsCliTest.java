@@ -43,7 +43,7 @@ class SignatureFileFaultsCliTest {
     @Test
     void signing_with_a_stored_key_onto_a_full_disk_keeps_the_old_sig_stores_nothing_and_audits_a_failure()
             throws Exception {
-        Path kekFile = Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes()));
+        Path kekFile = Keks.ownerOnly(Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes())));
         Cli cli = new Cli(dir.resolve("home"), Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", kekFile.toString()));
         Path pkg = Files.writeString(dir.resolve("plugin.so"), "a plugin");
         ok(cli.run("org", "create", "acme"));

@@ -71,4 +71,37 @@ public final class Processes {
         command.addAll(List.of(args));
         return run(workingDir, command.toArray(String[]::new));
     }
+
+    /**
+     * The signet CLI in a fresh JVM with the given environment and JVM options, killed (and the test failed)
+     * if it runs longer than {@code bound}: for commands that must not block, whatever a path points at.
+     */
+    public static Result signetWithin(java.time.Duration bound, Path workingDir, java.util.Map<String, String> environment,
+            List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.signet.bootstrap.cli.SignetCli");
+        command.addAll(List.of(args));
+        try {
+            java.io.File log = java.nio.file.Files.createTempFile(workingDir, "signet-", ".out").toFile();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                fail("signet " + String.join(" ", args) + " did not finish within " + bound + "; output: "
+                        + java.nio.file.Files.readString(log.toPath()));
+            }
+            return new Result(process.exitValue(), java.nio.file.Files.readString(log.toPath()));
+        } catch (IOException e) {
+            throw new AssertionError("cannot run signet: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -1,7 +1,9 @@
 package dev.signet.adapters.crypto.soft;
 
 import dev.signet.application.port.out.PackageHasher;
+import dev.signet.application.port.out.FileKinds;
 import dev.signet.application.port.out.PackageNotReadable;
+import dev.signet.application.port.out.PackageTooLarge;
 import dev.signet.domain.signature.PackageHash;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -38,22 +41,30 @@ public final class StreamingPackageHasher implements PackageHasher {
 
     @Override
     public PackageHash hash(Path packageFile) {
-        return hashCopying(packageFile, null);
+        return hashCopying(packageFile, null, Long.MAX_VALUE);
     }
 
     /**
      * Hashes the file and, when {@code copy} is not null, writes the same bytes to it in the same pass,
-     * so the hash is the hash of exactly what was copied.
+     * so the hash is the hash of exactly what was copied. Only a regular file is opened (a FIFO would block
+     * the open); one holding more than {@code maxBytes}, before or while it is read, is PackageTooLarge.
      */
-    PackageHash hashCopying(Path packageFile, WritableByteChannel copy) {
-        if (Files.isDirectory(packageFile)) {
-            throw new PackageNotReadable(packageFile, "it is a directory, not a file", null);
+    PackageHash hashCopying(Path packageFile, WritableByteChannel copy, long maxBytes) {
+        long size = requireRegularFile(packageFile);
+        if (size > maxBytes) {
+            throw new PackageTooLarge(packageFile, maxBytes);
         }
         MessageDigest sha256 = sha256();
         ByteBuffer buffer = buffers.get();
+        long total = 0;
         try (FileChannel channel = FileChannel.open(packageFile, StandardOpenOption.READ)) {
             buffer.clear();
-            while (channel.read(buffer) >= 0) {
+            int read;
+            while ((read = channel.read(buffer)) >= 0) {
+                total += read;
+                if (total > maxBytes) {
+                    throw new PackageTooLarge(packageFile, maxBytes); // it grew after the size check
+                }
                 buffer.flip();
                 if (copy != null) {
                     buffer.mark();
@@ -69,6 +80,19 @@ public final class StreamingPackageHasher implements PackageHasher {
             throw new PackageNotReadable(packageFile, reason(e), e);
         }
         return new PackageHash(sha256.digest());
+    }
+
+    /** The file's size, after making sure, without opening it, that it is a regular file (following links). */
+    private static long requireRegularFile(Path packageFile) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(packageFile, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new PackageNotReadable(packageFile, "it " + FileKinds.notRegular(FileKinds.of(packageFile)), null);
+            }
+            return attributes.size();
+        } catch (IOException e) {
+            throw new PackageNotReadable(packageFile, reason(e), e);
+        }
     }
 
     static String reason(IOException e) {

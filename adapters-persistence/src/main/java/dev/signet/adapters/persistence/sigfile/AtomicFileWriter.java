@@ -1,9 +1,11 @@
 package dev.signet.adapters.persistence.sigfile;
 
+import dev.signet.application.port.out.FileKinds;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +18,10 @@ import java.util.Set;
  * temporary file in the same folder (same file system, so the rename can be atomic), are flushed to the
  * device, and the temporary file is renamed over the target. On any failure the temporary file is deleted
  * and the target is left as it was. If the target is a symbolic link, the link itself is replaced.
+ *
+ * <p>Only a regular file is ever replaced: a target that exists (following links) as a device, FIFO, socket or
+ * folder is refused before the temporary file is made, and checked again just before the rename, since a rename
+ * over {@code /dev/null} would replace the device node itself.
  */
 final class AtomicFileWriter {
     /** Signatures are public; the temporary file starts as 0600 and is opened up before it becomes visible. */
@@ -36,6 +42,7 @@ final class AtomicFileWriter {
         if (folder == null || absolute.getFileName() == null) {
             throw new IOException("not a file path");
         }
+        refuseUnlessReplaceable(absolute);
         String prefix = "." + shortened(absolute.getFileName().toString()) + ".";
         Path temp = step("cannot create a temporary file in " + folder,
                 () -> Files.createTempFile(folder, prefix, ".tmp"));
@@ -43,6 +50,7 @@ final class AtomicFileWriter {
             step("cannot write the temporary file", () -> writeDurably(temp, bytes));
             // Before the rename, so that the file never appears with other permissions.
             step("cannot set permissions", () -> makePublic(temp));
+            refuseUnlessReplaceable(absolute);
             step("cannot move the temporary file into place", () -> Files.move(temp, absolute,
                     StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
         } catch (Throwable failure) {
@@ -50,6 +58,19 @@ final class AtomicFileWriter {
             throw failure;
         }
         syncFolder(folder);
+    }
+
+    /** Absent (also a dangling link) or a regular file; anything else is never renamed over. */
+    static void refuseUnlessReplaceable(Path target) throws IOException {
+        String kind;
+        try {
+            kind = FileKinds.of(target);
+        } catch (NoSuchFileException absent) {
+            return;
+        }
+        if (!kind.equals(FileKinds.REGULAR_FILE)) {
+            throw new IOException("it " + FileKinds.notRegular(kind));
+        }
     }
 
     private interface IoStep<T> {

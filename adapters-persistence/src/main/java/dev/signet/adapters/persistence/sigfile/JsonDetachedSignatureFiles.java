@@ -1,9 +1,11 @@
 package dev.signet.adapters.persistence.sigfile;
 
 import dev.signet.application.port.out.DetachedSignatureFiles;
+import dev.signet.application.port.out.SignatureFileNotReadable;
 import dev.signet.application.port.out.SignatureFileNotWritten;
 import dev.signet.domain.signature.PackageSignature;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -13,11 +15,10 @@ import java.nio.file.Path;
  * one-line reason naming the field. Outcomes that are about the path rather than the content:
  * <ul>
  *   <li>no file there (or a parent of the path is not a folder): {@code SignatureNotFound("no PATH")};</li>
- *   <li>the path is a folder: {@code SignatureNotFound("PATH is a directory")}, since there is still no
- *       signature file to look at;</li>
- *   <li>the file exists but cannot be read (permission denied, I/O error): {@code MalformedSignature("cannot
- *       read: ...")}, because the port has no other failure to report and a signature we cannot read must
- *       never pass as absent.</li>
+ *   <li>the path is not a regular file (a folder, FIFO, device or socket, following links):
+ *       {@code MalformedSignature}, without opening it, since opening a FIFO blocks;</li>
+ *   <li>the file exists but cannot be read (permission denied, I/O error): {@link SignatureFileNotReadable},
+ *       an I/O error naming the file, never a verdict on the signature, and never passing as absent.</li>
  * </ul>
  *
  * <p>Writing is atomic (see {@link AtomicFileWriter}); every failure, including a signing time that RFC 3339
@@ -30,6 +31,19 @@ public final class JsonDetachedSignatureFiles implements DetachedSignatureFiles 
     @Override
     public PackageSignature read(Path signatureFile) {
         return StrictSignatureParser.parse(SignatureFileBytes.read(signatureFile));
+    }
+
+    @Override
+    public void checkTarget(Path signatureFile, Path packageFile) {
+        try {
+            AtomicFileWriter.refuseUnlessReplaceable(signatureFile);
+            if (Files.exists(signatureFile) && Files.isSameFile(signatureFile, packageFile)) {
+                // also through a symbolic or hard link: isSameFile compares the files, not the names
+                throw new SignatureFileNotWritten(signatureFile, "it is the package being signed", null);
+            }
+        } catch (IOException e) {
+            throw new SignatureFileNotWritten(signatureFile, Reasons.withoutPath(e), e);
+        }
     }
 
     @Override

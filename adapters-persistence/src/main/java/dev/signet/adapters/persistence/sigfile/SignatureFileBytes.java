@@ -2,6 +2,8 @@ package dev.signet.adapters.persistence.sigfile;
 
 import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.MAX_FILE_BYTES;
 
+import dev.signet.application.port.out.FileKinds;
+import dev.signet.application.port.out.SignatureFileNotReadable;
 import dev.signet.domain.verification.MalformedSignature;
 import dev.signet.domain.verification.SignatureNotFound;
 import java.io.IOException;
@@ -11,22 +13,25 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Reads a signature file's bytes, refusing more than {@link SignatureFileFormat#MAX_FILE_BYTES}. */
+/**
+ * Reads a signature file's bytes, refusing more than {@link SignatureFileFormat#MAX_FILE_BYTES}. Only a regular
+ * file is opened: a FIFO would block the open until someone writes to it, a device could be read forever.
+ */
 final class SignatureFileBytes {
     private SignatureFileBytes() {
     }
 
     static byte[] read(Path file) {
         BasicFileAttributes attributes = attributesOf(file);
-        if (attributes.isDirectory()) {
-            throw new SignatureNotFound(file + " is a directory");
+        if (!attributes.isRegularFile()) {
+            throw new MalformedSignature(Reasons.oneLine(file.toString()) + " " + FileKinds.notRegular(kindOf(file)));
         }
         // Checked before reading, so that a huge file is refused without touching its content.
         if (attributes.size() > MAX_FILE_BYTES) {
             throw tooLarge();
         }
         try (InputStream in = Files.newInputStream(file)) {
-            // Bounded again: the file may grow after the size check, or be a pipe or device with no size.
+            // Bounded again: the file may grow after the size check.
             byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
             if (bytes.length > MAX_FILE_BYTES) {
                 throw tooLarge();
@@ -35,7 +40,7 @@ final class SignatureFileBytes {
         } catch (NoSuchFileException e) {
             throw notFound(file);
         } catch (IOException e) {
-            throw new MalformedSignature("cannot read: " + Reasons.of(e));
+            throw notReadable(file, e);
         }
     }
 
@@ -48,7 +53,15 @@ final class SignatureFileBytes {
             if (parentIsNotAFolder(file)) {
                 throw notFound(file); // ENOTDIR: nothing can exist at that path
             }
-            throw new MalformedSignature("cannot read: " + Reasons.of(e));
+            throw notReadable(file, e);
+        }
+    }
+
+    private static String kindOf(Path file) {
+        try {
+            return FileKinds.of(file);
+        } catch (IOException e) {
+            return "a special file";
         }
     }
 
@@ -59,6 +72,11 @@ final class SignatureFileBytes {
 
     private static SignatureNotFound notFound(Path file) {
         return new SignatureNotFound("no " + file);
+    }
+
+    /** An I/O failure, never a verdict on the signature: a file we cannot read must not pass as absent or bad. */
+    private static SignatureFileNotReadable notReadable(Path file, IOException e) {
+        return new SignatureFileNotReadable(file, Reasons.withoutPath(e), e);
     }
 
     private static MalformedSignature tooLarge() {

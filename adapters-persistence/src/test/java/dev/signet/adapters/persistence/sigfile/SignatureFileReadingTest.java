@@ -2,8 +2,11 @@ package dev.signet.adapters.persistence.sigfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.signet.application.port.out.SignatureFileNotReadable;
 import dev.signet.domain.signature.PackageSignature;
+import dev.signet.domain.verification.MalformedSignature;
 import dev.signet.domain.verification.SignatureNotFound;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,11 +114,36 @@ class SignatureFileReadingTest {
     }
 
     @Test
-    void a_directory_is_SignatureNotFound_saying_it_is_a_directory() throws IOException {
+    void a_directory_is_MalformedSignature_saying_it_is_not_a_regular_file() throws IOException {
         Path directory = Files.createDirectory(folder.resolve("package.pkg.sig"));
 
         assertThatThrownBy(() -> files.read(directory))
-                .isInstanceOf(SignatureNotFound.class)
-                .hasMessageContaining(directory + " is a directory");
+                .isInstanceOf(MalformedSignature.class)
+                .hasMessageEndingWith(": " + directory + " is a directory, not a regular file");
+    }
+
+    @Test
+    void a_fifo_is_MalformedSignature_and_is_never_opened() throws Exception {
+        Path fifo = folder.resolve("package.pkg.sig");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).as("mkfifo").isZero();
+
+        // Opening it would block this thread until a writer came; the timeout makes a regression fail, not hang.
+        assertThat(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> catchThrowable(() -> files.read(fifo))))
+                .isInstanceOf(MalformedSignature.class)
+                .hasMessageEndingWith(": " + fifo + " is a FIFO, not a regular file");
+    }
+
+    @Test
+    void a_file_that_cannot_be_read_is_SignatureFileNotReadable_naming_it_never_MalformedSignature()
+            throws IOException {
+        // /proc/self/mem is a regular file whose read at offset 0 fails with EIO, for root too.
+        Path link = Files.createSymbolicLink(folder.resolve("package.pkg.sig"), Path.of("/proc/self/mem"));
+
+        assertThatThrownBy(() -> files.read(link))
+                .isInstanceOf(SignatureFileNotReadable.class)
+                .hasMessageStartingWith("cannot read signature file " + link + ": ")
+                .hasMessageNotContaining("\n");
     }
 }

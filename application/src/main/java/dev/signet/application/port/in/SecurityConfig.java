@@ -5,11 +5,23 @@ import java.util.Optional;
 
 /**
  * How strict Signet is and which key-encryption key it uses. With {@code requireSignatures} on, the
- * package loader hands over only packages that verify against the organization's trust.
+ * package loader hands over only packages that verify against the organization's trust. The loader copies a
+ * package before verifying it; {@code maxLoadBytes} bounds that copy (default {@link #DEFAULT_MAX_LOAD_BYTES}).
  */
-public record SecurityConfig(boolean requireSignatures, Optional<KeyEncryptionKey> keyEncryptionKey) {
+public record SecurityConfig(boolean requireSignatures, Optional<KeyEncryptionKey> keyEncryptionKey,
+        long maxLoadBytes) {
+    /** 4 GiB: generous for a workflow package, small enough that a wrong path cannot fill the disk unnoticed. */
+    public static final long DEFAULT_MAX_LOAD_BYTES = 4L << 30;
+
     public SecurityConfig {
         keyEncryptionKey = keyEncryptionKey == null ? Optional.empty() : keyEncryptionKey;
+        if (maxLoadBytes <= 0) {
+            throw new IllegalArgumentException("maxLoadBytes must be positive, got " + maxLoadBytes);
+        }
+    }
+
+    public SecurityConfig(boolean requireSignatures, Optional<KeyEncryptionKey> keyEncryptionKey) {
+        this(requireSignatures, keyEncryptionKey, DEFAULT_MAX_LOAD_BYTES);
     }
 
     public static Builder builder() {
@@ -19,12 +31,13 @@ public record SecurityConfig(boolean requireSignatures, Optional<KeyEncryptionKe
     @Override
     public String toString() {
         return "SecurityConfig[requireSignatures=" + requireSignatures + ", keyEncryptionKey="
-                + keyEncryptionKey.map(k -> "id " + k.id()).orElse("none") + "]";
+                + keyEncryptionKey.map(k -> "id " + k.id()).orElse("none") + ", maxLoadBytes=" + maxLoadBytes + "]";
     }
 
     public static final class Builder {
         private boolean requireSignatures = true;
         private KeyEncryptionKey keyEncryptionKey;
+        private long maxLoadBytes = DEFAULT_MAX_LOAD_BYTES;
 
         private Builder() {
         }
@@ -40,8 +53,14 @@ public record SecurityConfig(boolean requireSignatures, Optional<KeyEncryptionKe
             return this;
         }
 
+        /** The largest package the loader copies; a larger one is refused (PackageTooLarge), leaving no copy. */
+        public Builder maxLoadBytes(long maxLoadBytes) {
+            this.maxLoadBytes = maxLoadBytes;
+            return this;
+        }
+
         public SecurityConfig build() {
-            return new SecurityConfig(requireSignatures, Optional.ofNullable(keyEncryptionKey));
+            return new SecurityConfig(requireSignatures, Optional.ofNullable(keyEncryptionKey), maxLoadBytes);
         }
     }
 }

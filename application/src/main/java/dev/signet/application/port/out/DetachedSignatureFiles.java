@@ -7,9 +7,20 @@ import java.nio.file.Path;
 public interface DetachedSignatureFiles {
     /**
      * @throws dev.signet.domain.verification.SignatureNotFound when there is no such file
-     * @throws dev.signet.domain.verification.MalformedSignature when it is not a valid version 1 file
+     * @throws dev.signet.domain.verification.MalformedSignature when it is not a valid version 1 file, or not a
+     *     regular file at all (a FIFO or folder is never opened)
+     * @throws SignatureFileNotReadable when it is there but cannot be read (permission denied, I/O error)
      */
     PackageSignature read(Path signatureFile);
+
+    /**
+     * Refuses, before anything is computed or written, a signature file that would destroy data: the package
+     * being signed (also through a symbolic or hard link), or an existing path that is not a regular file (a
+     * device, FIFO, socket or folder).
+     *
+     * @throws SignatureFileNotWritten naming the file and why
+     */
+    void checkTarget(Path signatureFile, Path packageFile);
 
     /**
      * Writes atomically: a reader sees the old file or the whole new one, never a part.

@@ -9,8 +9,11 @@ import java.nio.file.Path;
  * what is verified is what gets loaded.
  */
 public interface PackageStaging {
-    /** @throws PackageNotReadable when the package cannot be read or copied */
-    StagedPackage stage(Path packageFile);
+    /**
+     * @throws PackageNotReadable when the package is not a regular file or cannot be read or copied
+     * @throws PackageTooLarge when it holds more than {@code maxBytes}; no copy is left behind
+     */
+    StagedPackage stage(Path packageFile, long maxBytes);
 
     /** Deletes a copy that will not be handed over. */
     void discard(StagedPackage staged);
