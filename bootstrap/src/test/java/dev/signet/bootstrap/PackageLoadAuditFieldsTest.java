@@ -55,9 +55,12 @@ class PackageLoadAuditFieldsTest {
             Path unsigned = write("unsigned.so", "unsigned");
             Path malformed = write("malformed.so", "malformed");
             Files.writeString(Path.of(malformed + ".sig"), "not json");
+            // a .sig that is there but cannot be read: /proc/self/mem fails its first read with EIO, for root too
+            Path unreadable = write("unreadable.so", "unreadable");
+            Files.createSymbolicLink(Path.of(unreadable + ".sig"), Path.of("/proc/self/mem"));
 
             Files.delete(signet.packageLoader().load(good, org).path());
-            for (Path refused : List.of(tampered, untrusted, unsigned, malformed)) {
+            for (Path refused : List.of(tampered, untrusted, unsigned, malformed, unreadable)) {
                 assertThat(catchThrowable(() -> signet.packageLoader().load(refused, org))).isNotNull();
             }
 
@@ -66,7 +69,8 @@ class PackageLoadAuditFieldsTest {
                     load(false, org, tampered, null, "tampered"),
                     load(false, org, untrusted, stranger.fingerprint().hex(), "untrusted_signer"),
                     load(false, org, unsigned, null, "signature_not_found"),
-                    load(false, org, malformed, null, "malformed_signature"));
+                    load(false, org, malformed, null, "malformed_signature"),
+                    load(false, org, unreadable, null, "signature_unreadable"));
             List<JsonNode> durable = signet.audit().list(Optional.empty(), Optional.empty()).stream()
                     .filter(record -> record.eventType().startsWith("package.load.")).map(AuditRecord::payload)
                     .map(PackageLoadAuditFieldsTest::parse).toList();

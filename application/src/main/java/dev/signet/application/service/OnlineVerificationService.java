@@ -8,6 +8,7 @@ import dev.signet.application.port.out.DetachedSignatureFiles;
 import dev.signet.application.port.out.OrganizationRepository;
 import dev.signet.application.port.out.PackageHasher;
 import dev.signet.application.port.out.PackageSignatureRepository;
+import dev.signet.application.port.out.SignatureFileNotReadable;
 import dev.signet.application.port.out.SignatureVerifier;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.application.port.out.TrustAclRepository;
@@ -74,6 +75,9 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
         } catch (VerificationFailure failure) {
             recordFailure(command.organization(), hash, failure);
             throw failure;
+        } catch (SignatureFileNotReadable unreadable) {
+            recordUnreadable(command.organization(), hash, unreadable);
+            throw unreadable;
         }
     }
 
@@ -89,6 +93,9 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
         } catch (VerificationFailure failure) {
             recordFailure(organization, Optional.of(stagedHash), failure);
             throw failure;
+        } catch (SignatureFileNotReadable unreadable) {
+            recordUnreadable(organization, Optional.of(stagedHash), unreadable);
+            throw unreadable;
         }
     }
 
@@ -157,6 +164,16 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
         FailureEvents.record(audit, new AuditEvent.VerificationFailed(Optional.of(organization), hash,
                 failure.auditReason(), signerOf(failure)), failure);
     }
+
+    /** A .sig that is there but cannot be read is no verification failure (exit 1, an I/O error), yet still a failed verification. */
+    private void recordUnreadable(OrganizationId organization, Optional<PackageHash> hash,
+            SignatureFileNotReadable unreadable) {
+        FailureEvents.record(audit, new AuditEvent.VerificationFailed(Optional.of(organization), hash,
+                SIGNATURE_UNREADABLE, Optional.empty()), unreadable);
+    }
+
+    /** The failure reason of a .sig that could not be read, in verification and load records alike. */
+    static final String SIGNATURE_UNREADABLE = "signature_unreadable";
 
     /** The signer a failure names (an untrusted or an invalid signature's key), for its audit record. */
     static Optional<KeyFingerprint> signerOf(VerificationFailure failure) {

@@ -4,6 +4,7 @@ import dev.signet.application.port.in.LoadPackageUseCase;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.PackageStaging;
+import dev.signet.application.port.out.SignatureFileNotReadable;
 import dev.signet.application.port.out.PackageTooLarge;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.organization.OrganizationId;
@@ -57,6 +58,12 @@ public final class PackageLoaderService implements LoadPackageUseCase {
                     Optional.of(staged.hash()), OnlineVerificationService.signerOf(failure), failure.getMessage(),
                     failure.auditReason()), failure);
             throw failure;
+        } catch (SignatureFileNotReadable unreadable) {
+            staging.discard(staged);
+            FailureEvents.record(audit, new AuditEvent.PackageLoadFailed(organization, path,
+                    Optional.of(staged.hash()), Optional.empty(), unreadable.getMessage(),
+                    OnlineVerificationService.SIGNATURE_UNREADABLE), unreadable);
+            throw unreadable;
         } catch (RuntimeException e) {
             staging.discard(staged);
             throw e;

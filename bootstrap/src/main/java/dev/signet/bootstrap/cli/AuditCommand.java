@@ -110,7 +110,7 @@ final class AuditCommand extends CommandGroup {
 
         @Option(names = "--audit-key", paramLabel = "KEY_ID",
                 description = "The signing key (software or HSM) that signs checkpoints. Default: $SIGNET_AUDIT_KEY")
-        String auditKey;
+        KeyId auditKey;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Write the checkpoint there (atomically).")
         Path out;
@@ -137,11 +137,18 @@ final class AuditCommand extends CommandGroup {
         }
 
         private KeyId auditKey() {
-            String id = auditKey != null ? auditKey : cli().environment().get(AUDIT_KEY_VARIABLE);
+            if (auditKey != null) {
+                return auditKey; // a malformed --audit-key is a usage error, found by its converter
+            }
+            String id = cli().environment().get(AUDIT_KEY_VARIABLE);
             if (id == null || id.isBlank()) {
                 throw new AuditKeyNotConfigured();
             }
-            return KeyId.parse(id);
+            try {
+                return KeyId.parse(id);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(AUDIT_KEY_VARIABLE + " must be a key id (a UUID), got '" + id + "'");
+            }
         }
     }
 

@@ -32,6 +32,7 @@ class MalformedOptionValuesCliTest {
                 malformed("KEY_ID", "key", "export", "not-a-uuid"),
                 malformed("KEY_ID", "key", "revoke", "12345"),
                 malformed("--key", "sign", "plugin.so", "--key", "release-key"),
+                malformed("--audit-key", "audit", "checkpoint", "--audit-key", "audit-key"),
                 malformed("TRUSTED_KEY_ID", "trust", "revoke", "not-a-uuid"),
                 malformed("FINGERPRINT", "trust", "explain", "--org", "acme", "abcd"),
                 malformed("FINGERPRINT", "trust", "explain", "--org", "acme", "zz".repeat(32)),
