@@ -35,6 +35,7 @@ import dev.signet.application.service.SigningKeyService;
 import dev.signet.application.service.StoredKeySigningService;
 import dev.signet.application.service.TrustCache;
 import dev.signet.application.service.TrustService;
+import dev.signet.application.service.StoredKeySigner;
 import dev.signet.application.service.VerifiedHsmSigner;
 import java.time.Clock;
 import java.util.Optional;
@@ -104,10 +105,16 @@ final class KeyStoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    StoredKeySigner storedKeySigner(PrivateKeyWrapper wrapper) {
+        return new StoredKeySigner(offline.signer(), wrapper,
+                hsm.map(custodian -> new VerifiedHsmSigner(custodian, offline.verifier())));
+    }
+
+    @Provides
+    @Singleton
     SignPackageWithStoredKeyUseCase storedKeySigning(SigningKeyRepository signingKeys,
-            PackageSignatureRepository signatures, PrivateKeyWrapper wrapper, Transactions transactions) {
-        return new StoredKeySigningService(offline.hasher(), signingKeys, signatures, offline.signer(), wrapper,
-                offline.signatureFiles(), hsm.map(custodian -> new VerifiedHsmSigner(custodian, offline.verifier())),
+            PackageSignatureRepository signatures, StoredKeySigner signer, Transactions transactions) {
+        return new StoredKeySigningService(offline.hasher(), signingKeys, signatures, signer, offline.signatureFiles(),
                 transactions, audit, clock);
     }
 

@@ -20,7 +20,6 @@ import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.HsmKeyCustodian;
-import dev.signet.application.service.VerifiedHsmSigner;
 import dev.signet.application.port.out.PrivateKeyWrapper;
 import dev.signet.application.service.AuditCheckpointService;
 import dev.signet.application.service.AuditService;
@@ -87,8 +86,7 @@ public final class Signet implements AutoCloseable {
             OnlineVerificationService verification = injector.getInstance(OnlineVerificationService.class);
             this.verifier = new PackageVerifier(verification, verification);
             this.packageLoader = injector.getInstance(LoadPackageUseCase.class);
-            StoredKeySigner storedKeys = new StoredKeySigner(offline.signer(),
-                    injector.getInstance(PrivateKeyWrapper.class), hsm.map(custodian -> new VerifiedHsmSigner(custodian, offline.verifier())));
+            StoredKeySigner storedKeys = injector.getInstance(StoredKeySigner.class);
             this.tokenKekCreation = injector.getInstance(CreateTokenKekUseCase.class);
             this.audit = new AuditService(database.auditLog(), deferredAudit, database.transactions());
             this.auditCheckpoints = new AuditCheckpointService(database.auditLog(), deferredAudit,

@@ -5,23 +5,16 @@ import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.DetachedSignatureFiles;
 import dev.signet.application.port.out.PackageHasher;
 import dev.signet.application.port.out.PackageSignatureRepository;
-import dev.signet.application.port.out.PrivateKeySigner;
-import dev.signet.application.port.out.PrivateKeyWrapper;
 import dev.signet.application.port.out.SigningKeyRepository;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.domain.NotFound;
 import dev.signet.domain.SignetException;
 import dev.signet.domain.audit.AuditEvent;
-import dev.signet.domain.key.Ed25519PrivateKey;
-import dev.signet.domain.key.KeyCustody;
-import dev.signet.domain.key.KeyEncryptionKeyRequired;
 import dev.signet.domain.key.SigningKey;
-import dev.signet.domain.signature.Ed25519Signature;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
 import dev.signet.domain.signature.SignedMessage;
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * Signs with a key Signet keeps. The package is hashed before the transaction (it may be large); the
@@ -34,25 +27,20 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
     private final PackageHasher hasher;
     private final SigningKeyRepository signingKeys;
     private final PackageSignatureRepository signatures;
-    private final PrivateKeySigner signer;
-    private final PrivateKeyWrapper wrapper;
+    private final StoredKeySigner signer;
     private final DetachedSignatureFiles signatureFiles;
-    private final Optional<VerifiedHsmSigner> hsm;
     private final Transactions transactions;
     private final AuditTrail audit;
     private final Clock clock;
 
     public StoredKeySigningService(PackageHasher hasher, SigningKeyRepository signingKeys,
-            PackageSignatureRepository signatures, PrivateKeySigner signer, PrivateKeyWrapper wrapper,
-            DetachedSignatureFiles signatureFiles, Optional<VerifiedHsmSigner> hsm, Transactions transactions,
-            AuditTrail audit, Clock clock) {
+            PackageSignatureRepository signatures, StoredKeySigner signer, DetachedSignatureFiles signatureFiles,
+            Transactions transactions, AuditTrail audit, Clock clock) {
         this.signatureFiles = signatureFiles;
-        this.hsm = hsm;
         this.hasher = hasher;
         this.signingKeys = signingKeys;
         this.signatures = signatures;
         this.signer = signer;
-        this.wrapper = wrapper;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
@@ -68,8 +56,9 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
                 SigningKey key = signingKeys.findById(command.keyId())
                         .orElseThrow(() -> new NotFound("signing key " + command.keyId() + " does not exist"));
                 key.requireActive();
-                PackageSignature signature = new PackageSignature(hash, key.fingerprint(),
-                        signWith(key, command, SignedMessage.forPackage(hash)), Timestamps.now(clock));
+                PackageSignature signature = new PackageSignature(hash, key.fingerprint(), signer.sign(key,
+                        command.kek(), SignedMessage.forPackage(hash), "signing with a software key"),
+                        Timestamps.now(clock));
                 boolean stored = command.storeSignature() && signatures.addIfAbsent(signature, key.id());
                 command.signatureFile().ifPresent(file -> signatureFiles.write(file, signature));
                 audit.record(new AuditEvent.PackageSigned(packagePath, hash, key.fingerprint()));
@@ -78,18 +67,6 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
         } catch (SignetException e) {
             FailureEvents.record(audit, new AuditEvent.PackageSignFailed(packagePath, e.getMessage()), e);
             throw e;
-        }
-    }
-
-    private Ed25519Signature signWith(SigningKey key, Command command, SignedMessage message) {
-        if (key.custody() instanceof KeyCustody.Hsm) {
-            // checked against the key's recorded public key before it is used (HsmKeyMismatch otherwise)
-            return hsm.orElseThrow(HsmNotConfigured::new).sign(key, message);
-        }
-        KeyCustody.Software software = (KeyCustody.Software) key.custody();
-        var kek = command.kek().orElseThrow(() -> new KeyEncryptionKeyRequired("signing with a software key"));
-        try (Ed25519PrivateKey privateKey = wrapper.unwrap(software, kek, key.id(), key.organizationId())) {
-            return signer.sign(privateKey, message);
         }
     }
 }
