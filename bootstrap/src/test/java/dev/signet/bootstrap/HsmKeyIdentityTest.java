@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.signet.adapters.persistence.db.OnEveryDatabase;
 import dev.signet.adapters.persistence.db.TestDatabase;
+import dev.signet.bootstrap.support.Keks;
 import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.Processes;
@@ -222,7 +223,7 @@ class HsmKeyIdentityTest {
     }
 
     private Cli cli(SoftHsm hsm) throws Exception {
-        Path pinFile = Files.writeString(dir.resolve("pin"), hsm.pin());
+        Path pinFile = Keks.ownerOnly(Files.writeString(dir.resolve("pin"), hsm.pin()));
         return new Cli(dir.resolve("home"), Map.of("SIGNET_PKCS11_LIBRARY", hsm.library().toString(),
                 "SIGNET_PKCS11_TOKEN", hsm.token(), "SIGNET_PKCS11_PIN_FILE", pinFile.toString()));
     }

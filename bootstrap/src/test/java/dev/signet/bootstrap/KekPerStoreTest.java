@@ -125,7 +125,7 @@ class KekPerStoreTest {
         keks();
         mixedStore(db, true);
         Map<String, String> before = kekIdsOfKeys(db);
-        Path kekC = Files.writeString(dir.resolve("c.kek"), Hex.encode(Keks.randomBytes()));
+        Path kekC = Keks.ownerOnly(Files.writeString(dir.resolve("c.kek"), Hex.encode(Keks.randomBytes())));
 
         Cli.Result missing = run(db, kekA, "kek", "rotate", "--new-kek-file", kekN);
         assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(1);
@@ -214,9 +214,9 @@ class KekPerStoreTest {
         byte[] a = Keks.randomBytes();
         byte[] b = Keks.randomBytes();
         byte[] n = Keks.randomBytes();
-        kekA = Files.writeString(dir.resolve("a.kek"), Hex.encode(a));
-        kekB = Files.writeString(dir.resolve("b.kek"), Hex.encode(b));
-        kekN = Files.writeString(dir.resolve("n.kek"), Hex.encode(n));
+        kekA = Keks.ownerOnly(Files.writeString(dir.resolve("a.kek"), Hex.encode(a)));
+        kekB = Keks.ownerOnly(Files.writeString(dir.resolve("b.kek"), Hex.encode(b)));
+        kekN = Keks.ownerOnly(Files.writeString(dir.resolve("n.kek"), Hex.encode(n)));
         idA = KeyEncryptionKey.of(a).id().value();
         idB = KeyEncryptionKey.of(b).id().value();
         idN = KeyEncryptionKey.of(n).id().value();

@@ -234,7 +234,7 @@ class AuditCheckpointCliTest {
     @Test
     void an_hsm_audit_key_signs_checkpoints_that_verify() throws Exception {
         SoftHsm hsm = SoftHsm.require();
-        Path pinFile = Files.writeString(dir.resolve("pin"), hsm.pin());
+        Path pinFile = Keks.ownerOnly(Files.writeString(dir.resolve("pin"), hsm.pin()));
         Files.setPosixFilePermissions(pinFile, PosixFilePermissions.fromString("rw-------"));
         Cli cli = new Cli(dir.resolve("home"), Map.of("SIGNET_PKCS11_LIBRARY", hsm.library().toString(),
                 "SIGNET_PKCS11_TOKEN", hsm.token(), "SIGNET_PKCS11_PIN_FILE", pinFile.toString()));

@@ -25,7 +25,7 @@ class DenyWinsCliTest {
     @OnEveryDatabase
     void an_organizations_revocation_denies_the_key_through_its_granted_child_until_it_trusts_it_again(TestDatabase db)
             throws Exception {
-        Path kekFile = Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes()));
+        Path kekFile = Keks.ownerOnly(Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes())));
         Cli cli = new Cli(dir.resolve("home"), Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", kekFile.toString()));
         Path pkg = Files.writeString(dir.resolve("plugin.so"), "a plugin");
         String acme = ok(cli.run(DatabaseArgs.on(db, "org", "create", "acme"))).strip();

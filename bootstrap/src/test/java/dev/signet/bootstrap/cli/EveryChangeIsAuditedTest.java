@@ -86,7 +86,7 @@ class EveryChangeIsAuditedTest {
             }),
             new Change("kek rotate", false, List.of("kek.rotated"), flow -> {
                 byte[] next = Keks.randomBytes();
-                Path nextFile = Files.writeString(flow.dir.resolve("next.kek"), Hex.encode(next));
+                Path nextFile = Keks.ownerOnly(Files.writeString(flow.dir.resolve("next.kek"), Hex.encode(next)));
                 flow.ok("kek", "rotate", "--new-kek-file", nextFile);
                 flow.expect("from_kek_id", flow.kekId).expect("to_kek_id", KeyEncryptionKey.of(next).id().value())
                         .expect("rewrapped", "1");
@@ -206,7 +206,7 @@ class EveryChangeIsAuditedTest {
             this.dir = dir;
             this.hsm = hsm;
             byte[] kek = Keks.randomBytes();
-            this.kekFile = Files.writeString(dir.resolve("kek"), Hex.encode(kek));
+            this.kekFile = Keks.ownerOnly(Files.writeString(dir.resolve("kek"), Hex.encode(kek)));
             this.kekId = KeyEncryptionKey.of(kek).id().value();
             db.open().close(); // the schema, so that the records before the first command can be counted
         }

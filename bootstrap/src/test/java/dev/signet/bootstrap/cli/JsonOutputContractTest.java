@@ -45,7 +45,7 @@ class JsonOutputContractTest {
 
     @Test
     void lists_are_arrays_other_commands_objects_and_failures_error_objects() throws IOException {
-        Path kekFile = Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes()));
+        Path kekFile = Keks.ownerOnly(Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes())));
         cli = new Cli(dir.resolve("home"), Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", kekFile.toString()));
         Workspace workspace = new Workspace(dir);
 
@@ -99,7 +99,7 @@ class JsonOutputContractTest {
                 .isEqualTo(keyId);
         object("audit", "verify", "--checkpoint", checkpoint);
 
-        Path nextKek = Files.writeString(dir.resolve("next-kek"), Hex.encode(Keks.randomBytes()));
+        Path nextKek = Keks.ownerOnly(Files.writeString(dir.resolve("next-kek"), Hex.encode(Keks.randomBytes())));
         object("kek", "rotate", "--new-kek-file", nextKek);
         cli = new Cli(dir.resolve("home"), Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", nextKek.toString()));
         object("trust", "ungrant", "--parent", "other", "--child", "acme");

@@ -53,7 +53,7 @@ class OrganizationNamesCliTest {
     }
 
     private Cli cli() throws Exception {
-        Path kek = Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes()));
+        Path kek = Keks.ownerOnly(Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes())));
         return new Cli(dir.resolve("home"), Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", kek.toString()));
     }
 
