@@ -3,17 +3,13 @@ package dev.signet.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.signet.adapters.audit.Slf4jAuditTrail;
 import dev.signet.adapters.persistence.db.OnEveryDatabase;
 import dev.signet.adapters.persistence.db.TestDatabase;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignatureSource;
+import dev.signet.bootstrap.support.AuditStream;
 import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.Keks;
@@ -23,20 +19,15 @@ import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.domain.key.SigningKey;
 import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.trust.TrustedKey;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Every operation once: exactly the expected events, in the JSON log and in the durable chain, which detects tampering. */
 class AuditTrailTest {
@@ -57,17 +48,13 @@ class AuditTrailTest {
 
     @OnEveryDatabase
     void every_operation_leaves_exactly_its_events_in_the_log_and_the_chain(TestDatabase db) throws Exception {
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        OutputStreamAppender<ILoggingEvent> appender = jsonAppender(json);
         KeyEncryptionKey.InMemory kek = Keks.random();
-        try (Signet signet = Signet.builder().jdbcUrl(db.url(), db.user(), db.password())
+        try (AuditStream json = AuditStream.attach();
+             Signet signet = Signet.builder().jdbcUrl(db.url(), db.user(), db.password())
                 .securityConfig(SecurityConfig.builder().keyEncryptionKey(kek).build()).build()) {
             runEveryOperationOnce(signet);
 
-            List<JsonNode> logged = new ArrayList<>();
-            for (String line : json.toString(StandardCharsets.UTF_8).split("\n")) {
-                logged.add(new ObjectMapper().readTree(line));
-            }
+            List<JsonNode> logged = json.lines();
             List<AuditRecord> stored = signet.audit().list(Optional.empty(), Optional.empty());
             assertThat(logged).extracting(node -> node.path("event_type").asText()).containsExactlyElementsOf(EXPECTED);
             // Records of changes are in the chain in the order of the operations; records of verifications and
@@ -96,13 +83,11 @@ class AuditTrailTest {
             assertThat(first(stored, "package.load.failure").payload())
                     .contains("\"failure_reason\":\"tampered\"", "\"error\"");
 
-            String everything = json.toString(StandardCharsets.UTF_8) + stored;
+            String everything = json.text() + stored;
             byte[] kekBytes = kek.bytes();
             assertThat(everything).doesNotContain(Hex.encode(kekBytes))
                     .doesNotContain(Base64.getEncoder().encodeToString(kekBytes));
             assertThat(signet.audit().verify().isWhole()).isTrue();
-        } finally {
-            ((Logger) LoggerFactory.getLogger(Slf4jAuditTrail.LOGGER_NAME)).detachAppender(appender);
         }
     }
 
@@ -162,21 +147,5 @@ class AuditTrailTest {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             assertThat(statement.executeUpdate(sql)).isEqualTo(1);
         }
-    }
-
-    private static OutputStreamAppender<ILoggingEvent> jsonAppender(ByteArrayOutputStream sink) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        LogstashEncoder encoder = new LogstashEncoder();
-        encoder.setContext(context);
-        encoder.start();
-        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-        appender.setContext(context);
-        appender.setEncoder(encoder);
-        appender.setOutputStream(sink);
-        appender.start();
-        Logger audit = (Logger) LoggerFactory.getLogger(Slf4jAuditTrail.LOGGER_NAME);
-        audit.setLevel(ch.qos.logback.classic.Level.INFO);
-        audit.addAppender(appender);
-        return appender;
     }
 }

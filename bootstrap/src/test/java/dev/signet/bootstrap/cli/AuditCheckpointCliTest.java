@@ -2,19 +2,15 @@ package dev.signet.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.signet.adapters.audit.Slf4jAuditTrail;
 import dev.signet.adapters.crypto.soft.BouncyCastlePrivateKeySigner;
 import dev.signet.adapters.persistence.db.OnEveryDatabase;
 import dev.signet.adapters.persistence.db.TestDatabase;
 import dev.signet.adapters.persistence.sigfile.JsonAuditCheckpointFiles;
 import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.DatabaseArgs;
+import dev.signet.bootstrap.support.AuditStream;
 import dev.signet.bootstrap.support.Keks;
 import dev.signet.bootstrap.support.SoftHsm;
 import dev.signet.domain.Hex;
@@ -26,8 +22,6 @@ import dev.signet.domain.key.Ed25519PrivateKey;
 import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.organization.OrganizationId;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -42,9 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code signet audit checkpoint} and {@code signet audit verify --checkpoint}: a checkpoint kept outside the
@@ -184,13 +176,11 @@ class AuditCheckpointCliTest {
     void the_checkpoint_goes_into_the_chain_and_the_audit_stream_and_json_output_is_the_checkpoint_itself()
             throws Exception {
         World world = new World(args -> args, Map.of("SIGNET_AUDIT_KEY", "AUDIT_KEY"));
-        ByteArrayOutputStream stream = new ByteArrayOutputStream();
-        OutputStreamAppender<ILoggingEvent> appender = streamAppender(stream);
         String json;
-        try {
+        List<JsonNode> streamed;
+        try (AuditStream stream = AuditStream.attach()) {
             json = world.succeed("audit", "checkpoint", "--json").strip();
-        } finally {
-            ((Logger) LoggerFactory.getLogger(Slf4jAuditTrail.LOGGER_NAME)).detachAppender(appender);
+            streamed = stream.lines();
         }
 
         assertThat(json.lines()).hasSize(1);
@@ -203,9 +193,8 @@ class AuditCheckpointCliTest {
 
         JsonNode record = lastListed(world.succeed("audit", "list", "--type", "audit.checkpoint", "--json"));
         assertThat(record.path("position").asLong()).isEqualTo(checkpoint.path("position").asLong() + 1);
-        List<String> streamed = stream.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(streamed).singleElement();
-        JsonNode event = new ObjectMapper().readTree(streamed.get(0));
+        JsonNode event = streamed.get(0);
         assertThat(event.path("event_type").asText()).isEqualTo("audit.checkpoint");
         assertThat(record.path("checkpoint_position").asText()).isEqualTo(checkpoint.path("position").asText());
         assertThat(event.path("checkpoint_position").asText()).isEqualTo(checkpoint.path("position").asText());
@@ -213,22 +202,6 @@ class AuditCheckpointCliTest {
             assertThat(record.path(field).asText()).as(field).isEqualTo(checkpoint.path(field).asText());
             assertThat(event.path(field).asText()).as(field).isEqualTo(checkpoint.path(field).asText());
         }
-    }
-
-    private static OutputStreamAppender<ILoggingEvent> streamAppender(ByteArrayOutputStream sink) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        LogstashEncoder encoder = new LogstashEncoder();
-        encoder.setContext(context);
-        encoder.start();
-        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
-        appender.setContext(context);
-        appender.setEncoder(encoder);
-        appender.setOutputStream(sink);
-        appender.start();
-        Logger audit = (Logger) LoggerFactory.getLogger(Slf4jAuditTrail.LOGGER_NAME);
-        audit.setLevel(ch.qos.logback.classic.Level.INFO);
-        audit.addAppender(appender);
-        return appender;
     }
 
     @Test

@@ -13,8 +13,6 @@ import dev.signet.bootstrap.support.Processes;
 import dev.signet.bootstrap.support.SoftHsm;
 import dev.signet.domain.Hex;
 import dev.signet.domain.key.KeyEncryptionKey;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +29,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Every command that changes something writes its audit record, in the audit chain's table, with the change. The
@@ -127,7 +124,7 @@ class EveryChangeIsAuditedTest {
     void every_command_is_classified_as_a_change_or_as_read_only() {
         Set<String> changes = CHANGES.stream().map(Change::command).collect(Collectors.toCollection(TreeSet::new));
         assertThat(changes).doesNotContainAnyElementsOf(READ_ONLY);
-        assertThat(leafCommands()).as("every leaf command of signet: classify a new one in this test")
+        assertThat(CommandTree.leafCommands()).as("every leaf command of signet: classify a new one in this test")
                 .containsExactlyInAnyOrderElementsOf(union(changes, READ_ONLY));
     }
 
@@ -152,24 +149,6 @@ class EveryChangeIsAuditedTest {
             }
         }
         assertThat(flow.checked).containsAll(CHANGES.stream().filter(Change::needsHsm).map(Change::command).toList());
-    }
-
-    /** The qualified names of the commands picocli would run, e.g. "org create", "sign", "help". */
-    private static Set<String> leafCommands() {
-        CommandLine root = new CommandLine(new SignetCli(new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()), Map.of()));
-        SignetCli.SUBCOMMANDS.forEach(root::addSubcommand);
-        Set<String> leaves = new TreeSet<>();
-        collectLeaves(root, leaves);
-        return leaves;
-    }
-
-    private static void collectLeaves(CommandLine command, Set<String> leaves) {
-        if (command.getSubcommands().isEmpty()) {
-            leaves.add(command.getCommandSpec().qualifiedName().replaceFirst("^signet ", ""));
-        }
-        // each subcommand once, although picocli lists it under its aliases too
-        command.getSubcommands().values().stream().distinct().forEach(sub -> collectLeaves(sub, leaves));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

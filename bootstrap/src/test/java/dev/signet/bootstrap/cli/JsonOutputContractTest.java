@@ -11,8 +11,6 @@ import dev.signet.bootstrap.support.Keks;
 import dev.signet.bootstrap.support.Workspace;
 import dev.signet.domain.Hex;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The --json contract of cli.md: every list command prints exactly one JSON array ({@code []} when empty), every
@@ -128,30 +125,8 @@ class JsonOutputContractTest {
         Files.writeString(offlinePkg, "tampered");
         error(3, "TamperedPackage", "verify", offlinePkg, "--public-key", offline.publicKeyPem());
 
-        assertThat(covered).as("every command of the CLI is run with --json here").containsAll(leafCommands());
-    }
-
-    /** Every runnable command of the CLI, as "group sub", from picocli's model of it. */
-    private static Set<String> leafCommands() {
-        CommandLine root = new CommandLine(new SignetCli(new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()), Map.of()));
-        SignetCli.SUBCOMMANDS.forEach(root::addSubcommand);
-        Set<String> leaves = new TreeSet<>();
-        collectLeaves(root, leaves);
-        return leaves;
-    }
-
-    private static void collectLeaves(CommandLine command, Set<String> leaves) {
-        command.getSubcommands().forEach((name, sub) -> {
-            if (name.equals("help")) {
-                return;
-            }
-            if (sub.getSubcommands().isEmpty()) {
-                leaves.add(sub.getCommandSpec().qualifiedName().substring("signet ".length()));
-            } else {
-                collectLeaves(sub, leaves);
-            }
-        });
+        assertThat(covered).as("every command of the CLI is run with --json here")
+                .containsAll(CommandTree.leafCommands().stream().filter(command -> !command.equals("help")).toList());
     }
 
     private List<JsonNode> array(Object... args) {

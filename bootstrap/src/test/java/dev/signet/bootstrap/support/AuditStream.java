@@ -39,11 +39,16 @@ public final class AuditStream implements AutoCloseable {
         return new AuditStream();
     }
 
+    /** Everything emitted so far, as the SIEM receives it. */
+    public synchronized String text() {
+        return sink.toString(StandardCharsets.UTF_8);
+    }
+
     /** Every line so far, parsed. */
     public synchronized List<JsonNode> lines() {
         List<JsonNode> lines = new ArrayList<>();
         try {
-            for (String line : sink.toString(StandardCharsets.UTF_8).split("\n")) {
+            for (String line : text().split("\n")) {
                 if (!line.isBlank()) {
                     lines.add(new ObjectMapper().readTree(line));
                 }
