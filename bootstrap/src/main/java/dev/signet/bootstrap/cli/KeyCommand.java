@@ -104,10 +104,13 @@ final class KeyCommand extends CommandGroup {
 
         @Override
         public Integer call() throws IOException {
+            if (out != null) {
+                OutputFiles.requireReplaceable(out, "--out"); // before anything is done: a FIFO would block
+            }
             try (Signet signet = openSignet()) {
                 PublicKeyExport export = signet.keyManager().exportPublicKey(keyId);
                 if (out != null) {
-                    Files.writeString(out, export.publicKeyPem(), StandardCharsets.US_ASCII);
+                    OutputFiles.writeAtomically(out, "--out", export.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
                 }
                 String pem = export.publicKeyPem().stripTrailing();
                 output().print(out != null ? "wrote " + out : pem,

@@ -4,6 +4,7 @@ import dev.signet.bootstrap.SecretFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Refuses an output path that would destroy data, before anything is written: one of the command's inputs
@@ -16,16 +17,46 @@ final class OutputFiles {
 
     /** @throws CliFailure naming {@code out} and why */
     static void requireReplaceable(Path out, String option, Path input, String inputRole) {
-        String notRegular = SecretFiles.notRegularReason(out);
-        if (notRegular != null) {
-            throw new CliFailure("cannot write " + option + " " + out + ": it " + notRegular);
-        }
+        requireReplaceable(out, option);
         try {
             if (Files.exists(out) && Files.isSameFile(out, input)) {
                 throw new CliFailure("cannot write " + option + " " + out + ": it is " + inputRole);
             }
         } catch (IOException e) {
             throw new CliFailure("cannot write " + option + " " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @throws CliFailure when {@code out} exists and is not a regular file (a device, FIFO, socket, folder) */
+    static void requireReplaceable(Path out, String option) {
+        String notRegular = SecretFiles.notRegularReason(out);
+        if (notRegular != null) {
+            throw new CliFailure("cannot write " + option + " " + out + ": it " + notRegular);
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code out} whole or not at all: a temporary file beside it, renamed over it, so a
+     * reader never sees half a file and a failed write leaves what was there.
+     */
+    static void writeAtomically(Path out, String option, byte[] bytes) {
+        requireReplaceable(out, option);
+        Path folder = out.toAbsolutePath().getParent();
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(folder, "." + out.getFileName() + ".", ".tmp");
+            Files.write(temporary, bytes);
+            Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CliFailure("cannot write " + option + " " + out + ": " + e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the write's own failure, if any, is the one to report
+                }
+            }
         }
     }
 }

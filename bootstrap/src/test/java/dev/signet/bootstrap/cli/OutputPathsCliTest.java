@@ -91,6 +91,7 @@ class OutputPathsCliTest {
             assertRefused(bounded(fifo, "sign", pkg, "--private-key", signer.privateKeyPem(), "--out", out), out);
             assertRefused(bounded(fifo, "sign", pkg, "--key", keyId, "--out", out), out);
             assertRefused(bounded(fifo, "load", pkg, "--org", "acme", "--out", out), out);
+            assertRefused(bounded(fifo, "key", "export", keyId, "--out", out), out);
         }
         assertThat(OddFiles.kind(fifo)).isEqualTo("fifo");
         assertThat(OddFiles.kind(folder)).isEqualTo("directory");
@@ -122,6 +123,8 @@ class OutputPathsCliTest {
         assertRefused(cli.run("sign", pkg, "--key", keyId, "--out", device), device);
         assertThat(OddFiles.kind(device)).as(device.toString()).isEqualTo("character device");
         assertRefused(cli.run("load", pkg, "--org", "acme", "--out", device), device);
+        assertThat(OddFiles.kind(device)).as(device.toString()).isEqualTo("character device");
+        assertRefused(cli.run("key", "export", keyId, "--out", device), device);
         assertThat(OddFiles.kind(device)).as(device.toString()).isEqualTo("character device");
     }
 
