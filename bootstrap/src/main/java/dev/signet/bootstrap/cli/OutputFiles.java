@@ -1,10 +1,10 @@
 package dev.signet.bootstrap.cli;
 
+import dev.signet.adapters.persistence.sigfile.AtomicFileWriter;
 import dev.signet.bootstrap.SecretFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Refuses an output path that would destroy data, before anything is written: one of the command's inputs
@@ -36,27 +36,14 @@ final class OutputFiles {
     }
 
     /**
-     * Writes {@code bytes} to {@code out} whole or not at all: a temporary file beside it, renamed over it, so a
+     * Writes {@code bytes} to {@code out} whole or not at all (the .sig files' {@link AtomicFileWriter}), so a
      * reader never sees half a file and a failed write leaves what was there.
      */
     static void writeAtomically(Path out, String option, byte[] bytes) {
-        requireReplaceable(out, option);
-        Path folder = out.toAbsolutePath().getParent();
-        Path temporary = null;
         try {
-            temporary = Files.createTempFile(folder, "." + out.getFileName() + ".", ".tmp");
-            Files.write(temporary, bytes);
-            Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFileWriter.write(out, bytes);
         } catch (IOException e) {
             throw new CliFailure("cannot write " + option + " " + out + ": " + e.getMessage(), e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the write's own failure, if any, is the one to report
-                }
-            }
         }
     }
 }

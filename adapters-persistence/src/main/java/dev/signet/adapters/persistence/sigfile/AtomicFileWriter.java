@@ -23,8 +23,8 @@ import java.util.Set;
  * folder is refused before the temporary file is made, and checked again just before the rename, since a rename
  * over {@code /dev/null} would replace the device node itself.
  */
-final class AtomicFileWriter {
-    /** Signatures are public; the temporary file starts as 0600 and is opened up before it becomes visible. */
+public final class AtomicFileWriter {
+    /** Signatures (and the public keys the CLI exports) are public; the temporary file starts as 0600 and is opened up before it becomes visible. */
     private static final Set<PosixFilePermission> RW_R_R = PosixFilePermissions.fromString("rw-r--r--");
     /** Keeps the temporary name within the usual 255-byte limit for long target names. */
     private static final int MAX_NAME_IN_TEMP = 100;
@@ -36,7 +36,7 @@ final class AtomicFileWriter {
      * @throws IOException whose message says which step failed and why, in one line, without naming the
      *     temporary file (people know the target, not our temporary name)
      */
-    static void write(Path target, byte[] bytes) throws IOException {
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || absolute.getFileName() == null) {
