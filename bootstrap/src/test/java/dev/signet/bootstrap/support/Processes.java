@@ -60,8 +60,8 @@ public final class Processes {
         return run(workingDir, command.toArray(String[]::new));
     }
 
-    /** The signet CLI in a fresh JVM with the given extra JVM options, as the launcher starts it. */
-    public static Result signet(Path workingDir, List<String> jvmOptions, String... args) {
+    /** The command line of the signet CLI in a fresh JVM of this test's JDK and class path. */
+    private static List<String> signetCommand(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -69,6 +69,12 @@ public final class Processes {
         command.add(System.getProperty("java.class.path"));
         command.add("dev.signet.bootstrap.cli.SignetCli");
         command.addAll(List.of(args));
+        return command;
+    }
+
+    /** The signet CLI in a fresh JVM with the given extra JVM options, as the launcher starts it. */
+    public static Result signet(Path workingDir, List<String> jvmOptions, String... args) {
+        List<String> command = signetCommand(jvmOptions, args);
         return run(workingDir, command.toArray(String[]::new));
     }
 
@@ -78,13 +84,7 @@ public final class Processes {
      */
     public static Result signetWithin(java.time.Duration bound, Path workingDir, java.util.Map<String, String> environment,
             List<String> jvmOptions, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.signet.bootstrap.cli.SignetCli");
-        command.addAll(List.of(args));
+        List<String> command = signetCommand(jvmOptions, args);
         try {
             java.io.File log = java.nio.file.Files.createTempFile(workingDir, "signet-", ".out").toFile();
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
