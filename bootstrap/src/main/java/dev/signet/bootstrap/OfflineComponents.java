@@ -2,7 +2,9 @@ package dev.signet.bootstrap;
 
 import dev.signet.adapters.audit.Slf4jAuditTrail;
 import dev.signet.adapters.crypto.soft.BouncyCastlePrivateKeySigner;
+import dev.signet.adapters.crypto.soft.HashProgress;
 import dev.signet.adapters.crypto.soft.HashingPackageStager;
+import dev.signet.adapters.crypto.soft.HashingStrategy;
 import dev.signet.adapters.crypto.soft.BouncyCastleSignatureVerifier;
 import dev.signet.adapters.crypto.soft.PemPublicKeyCodec;
 import dev.signet.adapters.crypto.soft.Pkcs8PrivateKeyReader;
@@ -27,7 +29,11 @@ import java.time.Clock;
  * {@code .sig} files and the audit log. One adapter per port, chosen here and nowhere else.
  */
 public final class OfflineComponents {
-    private final StreamingPackageHasher hasher = new StreamingPackageHasher();
+    /** Who hears of the hashing of large packages in this process (the CLI on a terminal); nobody by default. */
+    private static volatile HashProgress hashProgress = HashProgress.NONE;
+
+    private final StreamingPackageHasher hasher = new StreamingPackageHasher(HashingStrategy.configured(),
+            (file, size) -> hashProgress.start(file, size));
     private final SignatureVerifier verifier = new BouncyCastleSignatureVerifier();
     private final PrivateKeySigner signer = new BouncyCastlePrivateKeySigner();
     private final DetachedSignatureFiles signatureFiles = new JsonDetachedSignatureFiles();
@@ -51,6 +57,14 @@ public final class OfflineComponents {
         this.audit = audit;
         this.clock = clock;
         this.stagingParent = stagingParent;
+    }
+
+    /**
+     * Shows the hashing progress of every package of this process to {@code progress} from now on, whichever
+     * components hash it: the CLI calls it once, before its command, when stderr is a terminal.
+     */
+    public static void showHashProgress(HashProgress progress) {
+        hashProgress = java.util.Objects.requireNonNull(progress, "progress");
     }
 
     /** Signet's default home, ~/.signet, as the CLI's and the embedded database's. */

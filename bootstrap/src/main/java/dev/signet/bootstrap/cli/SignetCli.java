@@ -55,6 +55,9 @@ public final class SignetCli implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        if (TerminalHashProgress.wanted(System.getProperties(), System.getenv(), asksForJson(args))) {
+            OfflineComponents.showHashProgress(new TerminalHashProgress(System.err));
+        }
         System.exit(run(out, err, System.getenv(), args));
     }
 

@@ -18,25 +18,41 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
 
 /**
- * SHA-256 of a package file in constant memory: the file is read through a FileChannel into one direct
- * buffer per thread (1 MiB by default), never whole. Direct, because a channel fills a heap buffer through
- * a hidden per-thread direct buffer of the same size anyway; per thread and reused, because off-heap memory
- * allocated per call is only freed at garbage collection. The JDK's MessageDigest is used because it runs
- * on the CPU's SHA extensions.
+ * SHA-256 of a package file in constant memory: the file is read through a FileChannel into one buffer per
+ * thread, never whole. The buffer's kind and size are a {@link HashingStrategy}, chosen by measurement
+ * ({@link HashingStrategy#MEASURED}, or system property {@value HashingStrategy#PROPERTY}): a buffer that fits
+ * the CPU's L2 cache keeps the bytes hot between the kernel's copy and the digest. Per thread and reused, because
+ * off-heap memory (a direct buffer, or the channel's hidden one behind a heap buffer) allocated per call is only
+ * freed at garbage collection. The JDK's MessageDigest is used because it runs on the CPU's SHA extensions.
  */
 public final class StreamingPackageHasher implements PackageHasher {
-    static final int DEFAULT_BUFFER_SIZE = 1 << 20;
+    static final int DEFAULT_BUFFER_SIZE = HashingStrategy.MEASURED_SIZE;
 
+    private final HashingStrategy strategy;
     private final ThreadLocal<ByteBuffer> buffers;
+    private final HashProgress progress;
 
+    /** With {@link HashingStrategy#configured()} and no progress. */
     public StreamingPackageHasher() {
-        this(DEFAULT_BUFFER_SIZE);
+        this(HashingStrategy.configured(), HashProgress.NONE);
+    }
+
+    public StreamingPackageHasher(HashingStrategy strategy, HashProgress progress) {
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.buffers = ThreadLocal.withInitial(() -> strategy.reading() == HashingStrategy.Reading.DIRECT
+                ? ByteBuffer.allocateDirect(strategy.size()) : ByteBuffer.allocate(strategy.size()));
     }
 
     StreamingPackageHasher(int bufferSize) {
-        this.buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(bufferSize));
+        this(new HashingStrategy(HashingStrategy.Reading.HEAP, bufferSize), HashProgress.NONE);
+    }
+
+    public HashingStrategy strategy() {
+        return strategy;
     }
 
     @Override
@@ -57,6 +73,7 @@ public final class StreamingPackageHasher implements PackageHasher {
         MessageDigest sha256 = sha256();
         ByteBuffer buffer = buffers.get();
         long total = 0;
+        HashProgress.Tracker tracker = progress.start(packageFile, size);
         try (FileChannel channel = FileChannel.open(packageFile, StandardOpenOption.READ)) {
             buffer.clear();
             int read;
@@ -75,9 +92,12 @@ public final class StreamingPackageHasher implements PackageHasher {
                 }
                 sha256.update(buffer);
                 buffer.clear();
+                tracker.hashed(total);
             }
         } catch (IOException e) {
             throw new PackageNotReadable(packageFile, reason(e), e);
+        } finally {
+            tracker.finished();
         }
         return new PackageHash(sha256.digest());
     }

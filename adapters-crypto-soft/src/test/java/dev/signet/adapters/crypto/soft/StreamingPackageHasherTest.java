@@ -66,4 +66,47 @@ class StreamingPackageHasherTest {
         new Random(size).nextBytes(bytes);
         return bytes;
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"heap-16k", "heap-64k", "direct-16k", "direct-1m"})
+    void everyStrategyGivesTheSha256OfTheWholeFile(String strategy) throws Exception {
+        byte[] content = randomBytes(3 * (1 << 20) + 11);
+        Path file = Files.write(dir.resolve("package.bin"), content);
+
+        StreamingPackageHasher chosen = new StreamingPackageHasher(HashingStrategy.parse(strategy), HashProgress.NONE);
+
+        assertThat(chosen.hash(file).bytes()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    @Test
+    void aStrategyReadsAsHashingBenchmarkNamesItsMethods() {
+        assertThat(HashingStrategy.parse("heap-64k")).isEqualTo(new HashingStrategy(HashingStrategy.Reading.HEAP, 65_536));
+        assertThat(HashingStrategy.parse("direct-1m").toString()).isEqualTo("direct-1m");
+        assertThatThrownBy(() -> HashingStrategy.parse("map-64m")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HashingStrategy.parse("heap-1k")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void progressHearsOfEveryBufferUpToTheWholeFileThenOfTheEnd() throws Exception {
+        Path file = Files.write(dir.resolve("package.bin"), randomBytes(10 * 4096 + 5));
+        java.util.List<Long> heard = new java.util.ArrayList<>();
+        HashProgress progress = (path, size) -> {
+            heard.add(size);
+            return new HashProgress.Tracker() {
+                @Override
+                public void hashed(long bytesSoFar) {
+                    heard.add(bytesSoFar);
+                }
+
+                @Override
+                public void finished() {
+                    heard.add(-1L);
+                }
+            };
+        };
+
+        new StreamingPackageHasher(HashingStrategy.parse("heap-16k"), progress).hash(file);
+
+        assertThat(heard).containsExactly(40_965L, 16_384L, 32_768L, 40_965L, -1L);
+    }
 }
