@@ -51,10 +51,22 @@ public record HashingStrategy(Reading reading, int size) {
         return new HashingStrategy(reading, Integer.parseInt(m.group(2)) << (m.group(3).equals("m") ? 20 : 10));
     }
 
-    /** {@value #PROPERTY} when set, else {@link #MEASURED}. */
+    /**
+     * {@value #PROPERTY} when set, else {@link #MEASURED}. A malformed value is logged and {@link #MEASURED} used:
+     * how a file is read changes no hash, and failing here would fail the class initialisation of whoever asked.
+     */
     public static HashingStrategy configured() {
         String text = System.getProperty(PROPERTY);
-        return text == null || text.isBlank() ? MEASURED : parse(text);
+        if (text == null || text.isBlank()) {
+            return MEASURED;
+        }
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            System.getLogger(HashingStrategy.class.getName()).log(System.Logger.Level.WARNING,
+                    e.getMessage() + "; -D" + PROPERTY + " is ignored, hashing with " + MEASURED);
+            return MEASURED;
+        }
     }
 
     @Override

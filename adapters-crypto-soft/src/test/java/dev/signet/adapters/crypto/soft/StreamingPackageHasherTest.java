@@ -87,6 +87,23 @@ class StreamingPackageHasherTest {
     }
 
     @Test
+    void thePropertyPicksTheStrategyAndAMalformedOneLeavesTheMeasuredOne() {
+        String before = System.getProperty(HashingStrategy.PROPERTY);
+        try {
+            System.setProperty(HashingStrategy.PROPERTY, "direct-256k");
+            assertThat(new StreamingPackageHasher().strategy()).isEqualTo(HashingStrategy.parse("direct-256k"));
+            System.setProperty(HashingStrategy.PROPERTY, "fast please");
+            assertThat(new StreamingPackageHasher().strategy()).isEqualTo(HashingStrategy.MEASURED);
+        } finally {
+            if (before == null) {
+                System.clearProperty(HashingStrategy.PROPERTY);
+            } else {
+                System.setProperty(HashingStrategy.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void progressHearsOfEveryBufferUpToTheWholeFileThenOfTheEnd() throws Exception {
         Path file = Files.write(dir.resolve("package.bin"), randomBytes(10 * 4096 + 5));
         java.util.List<Long> heard = new java.util.ArrayList<>();
