@@ -17,11 +17,15 @@ public final class Completion {
     }
 
     public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        out.print(bashScript());
+        out.flush();
+    }
+
+    static String bashScript() {
         PrintWriter none = new PrintWriter(PrintWriter.nullWriter());
         CommandLine commandLine = new CommandLine(new SignetCli(none, none, Map.of()));
         SignetCli.SUBCOMMANDS.forEach(commandLine::addSubcommand);
-        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
-        out.print(AutoComplete.bash("signet", commandLine));
-        out.flush();
+        return AutoComplete.bash("signet", commandLine);
     }
 }
