@@ -26,12 +26,13 @@ cp "$here/signet" "$stage/bin/signet"
 chmod 755 "$stage/bin/signet"
 
 # jaxb-api (optional for Liquibase) is a named module that requires java.activation, which jdeps then
-# fails to resolve; nothing Signet runs needs it. jdk.crypto.ec: TLS to PostgreSQL (folded into
+# fails to resolve; nothing Signet runs needs it. No jdk.localedata (10 MB): the CLI speaks English (the
+# root locale and English are in java.base). jdk.crypto.ec: TLS to PostgreSQL (folded into
 # java.base on later JDKs, where jdeps does not name it).
 jars=()
 while IFS= read -r jar; do jars+=("$jar"); done < <(ls "$stage/app/signet.jar" "$stage/app/lib"/*.jar | grep -v '/jaxb-api-')
 modules=$("$jdk/bin/jdeps" -q --ignore-missing-deps --multi-release 17 --print-module-deps "${jars[@]}")
-modules="$modules,jdk.crypto.cryptoki,jdk.localedata,jdk.zipfs"
+modules="$modules,jdk.crypto.cryptoki,jdk.zipfs"
 if "$jdk/bin/java" --list-modules | grep -q '^jdk\.crypto\.ec@'; then modules="$modules,jdk.crypto.ec"; fi
 # Not compressed inside: the tar.gz compresses it, and an uncompressed modules file starts faster.
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
