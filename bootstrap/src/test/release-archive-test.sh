@@ -76,8 +76,12 @@ hide=("$root")
 sandbox='for dir in "$@"; do mount -t tmpfs -o size=1m signet-hidden "$dir"; done
   exec env -i PATH=/usr/bin:/bin HOME="$WORK/user" WORK="$WORK" NAME="$NAME" ROOT="$ROOT" COMMIT="$COMMIT" \
     bash "$WORK/inside.sh"'
-if [[ $(id -u) == 0 ]]; then namespace=(unshare --mount --propagation private); else
-  namespace=(unshare --map-root-user --mount --propagation private); fi
+# As root, or else in a user namespace where that is allowed, or else through sudo (some CI runners
+# forbid unprivileged user namespaces).
+if [[ $(id -u) == 0 ]]; then namespace=(unshare --mount --propagation private)
+elif unshare --map-root-user --mount true 2>/dev/null; then
+  namespace=(unshare --map-root-user --mount --propagation private)
+else namespace=(sudo --preserve-env=WORK,NAME,ROOT,COMMIT unshare --mount --propagation private); fi
 started=$SECONDS
 WORK=$work NAME=$name ROOT=$root COMMIT=$commit "${namespace[@]}" bash -c "$sandbox" sandbox "${hide[@]}" \
   || fail "the archive did not work unpacked outside the source tree (see above)"
