@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The launcher's class-data sharing archive (./signet, "Class-data sharing"): made on the first run,
-# used by the next ones, replaced when truncated, ignored when unusable, and never visible: every
-# verify prints exactly what it prints without an archive, nothing on stderr, and logs its audit line.
-# Runs after the build (./run-tests calls it after mvn verify); needs openssl. About ten seconds.
+# The launcher's class-data sharing archive (./signet, "Class-data sharing"; on Java 25 or later its AOT
+# cache): made on the first run, used by the next ones, holding the classes of the key-store commands
+# too (the training runs every kind of command), replaced when truncated, ignored when unusable, and
+# never visible: every verify prints exactly what it prints without an archive, nothing on stderr, and
+# logs its audit line. Runs after the build (./run-tests calls it after mvn verify); needs openssl.
+# About twenty seconds.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 work=$(mktemp -d)
@@ -12,7 +14,9 @@ export SIGNET_CDS_DIR="$work/cds" SIGNET_HOME="$work/home"
 unset SIGNET_CDS SIGNET_JAVA_OPTS
 
 fail() { echo "launcher-cds-test: FAILED: $*" >&2; exit 1; }
-archives() { find "$work/cds" -maxdepth 1 -name 'signet-*.jsa' | sort; }
+archives() { find "$work/cds" -maxdepth 1 \( -name 'signet-*.jsa' -o -name 'signet-*.aot' \) | sort; }
+# The option that makes the JVM fail when it cannot map the archive (or cache).
+must_map() { if [[ $(archives) == *.aot ]]; then echo -XX:AOTMode=on; else echo -Xshare:on; fi; }
 
 # $1 names the run; verifies the package, which must succeed with nothing on stderr and print what
 # the run without an archive printed.
@@ -38,12 +42,19 @@ verify first  # makes the archive
 [[ $(archives | wc -l) == 1 ]] || fail "after the first run: archives $(archives)"
 archive=$(archives)
 verify second
-SIGNET_JAVA_OPTS=-Xshare:on verify mapped  # -Xshare:on makes the JVM fail when it cannot map the archive
+SIGNET_JAVA_OPTS=$(must_map) verify mapped
+# Trained on the key-store commands too: org list's H2 and MyBatis classes come from the archive.
+SIGNET_JAVA_OPTS="$(must_map) -Xlog:class+load=info:file=$work/classes.log" "$root/signet" org list \
+  >"$work/orgs.out" 2>"$work/orgs.err" || fail "org list: $(cat "$work/orgs.err")"
+for class in org.h2.engine.Database org.apache.ibatis.session.Configuration dev.signet.bootstrap.cli.OrgCommand; do
+  grep -q "^.*\] $class source: shared" "$work/classes.log" \
+    || fail "org list did not take $class from the archive: $(grep -F " $class " "$work/classes.log")"
+done
 [[ $(archives) == "$archive" ]] || fail "a second run made another archive: $(archives)"
 
 chmod u+w "$archive" && truncate -s 1000000 "$archive"  # as a full disk or a killed copy would leave it
 verify truncated  # must not use it (JDK 17 crashes on it) and makes a sound one again
-SIGNET_JAVA_OPTS=-Xshare:on verify remade
+SIGNET_JAVA_OPTS=$(must_map) verify remade
 [[ $(archives | wc -l) == 1 ]] || fail "after the truncated one: archives $(archives)"
 
 archive=$(archives)

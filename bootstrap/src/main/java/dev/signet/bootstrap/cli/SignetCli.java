@@ -246,11 +246,18 @@ public final class SignetCli implements Runnable {
         return false;
     }
 
+    /** The version and the git commit the build recorded in version.properties (bootstrap's pom.xml). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String version = SignetCli.class.getPackage().getImplementationVersion();
-            return new String[] {"signet " + (version == null ? "development build" : version)};
+        public String[] getVersion() throws IOException {
+            java.util.Properties build = new java.util.Properties();
+            try (java.io.InputStream in = SignetCli.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            }
+            return new String[] {"signet " + build.getProperty("version", "development build")
+                    + " (commit " + build.getProperty("commit", "unknown") + ")"};
         }
     }
 }
