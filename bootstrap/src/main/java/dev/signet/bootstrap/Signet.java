@@ -178,7 +178,8 @@ public final class Signet implements AutoCloseable {
         private Duration embeddedWait = Database.DEFAULT_EMBEDDED_WAIT;
         private Path stagingFolder;
         private SecurityConfig config = SecurityConfig.builder().build();
-        private AuditTrail audit = new Slf4jAuditTrail();
+        /** Null for the default, made only when needed: Slf4jAuditTrail starts the logging framework. */
+        private AuditTrail audit;
         private Clock clock = Clock.systemUTC();
         private Pkcs11Config pkcs11;
         /** Set once build() wiped the PIN of {@link #pkcs11}: a second build() would offer the token zeros. */
@@ -302,8 +303,9 @@ public final class Signet implements AutoCloseable {
                     hsm = Optional.of(Pkcs11KeyCustodian.open(pkcs11));
                 }
                 Path staging = stagingFolder != null ? stagingFolder : home != null ? home : OfflineComponents.defaultHome();
-                return new Signet(database, hsm, new OfflineComponents(audit, clock, staging), config, wipeKekOnClose,
-                        audit, clock);
+                AuditTrail stream = audit != null ? audit : new Slf4jAuditTrail();
+                return new Signet(database, hsm, new OfflineComponents(stream, clock, staging), config, wipeKekOnClose,
+                        stream, clock);
             } catch (RuntimeException e) {
                 hsm.ifPresent(Pkcs11KeyCustodian::close);
                 database.close();
