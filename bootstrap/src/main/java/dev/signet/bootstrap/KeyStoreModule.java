@@ -48,6 +48,16 @@ final class KeyStoreModule {
     private final AuditTrail audit;
     private final TrustCache trustCache;
     private final Clock clock;
+    private final PrivateKeyWrapper wrapper;
+    private ManageOrganizationsUseCase organizations;
+    private ManageSigningKeysUseCase signingKeys;
+    private ManageTrustUseCase trust;
+    private StoredKeySigner storedKeySigner;
+    private SignPackageWithStoredKeyUseCase storedKeySigning;
+    private OnlineVerificationService onlineVerification;
+    private LoadPackageUseCase packageLoader;
+    private RotateKekUseCase kekRotation;
+    private CreateTokenKekUseCase tokenKekCreation;
 
     KeyStoreModule(Database database, OfflineComponents offline, SecurityConfig config,
             Optional<HsmKeyCustodian> hsm, Optional<TokenKeyEncryptionKeys> tokenKeks, AuditTrail audit,
@@ -62,17 +72,6 @@ final class KeyStoreModule {
         this.clock = clock;
         this.wrapper = new KekRoutingWrapper(new AesGcmPrivateKeyWrapper(), tokenKeks.map(TokenPrivateKeyWrapper::new));
     }
-
-    private final PrivateKeyWrapper wrapper;
-    private ManageOrganizationsUseCase organizations;
-    private ManageSigningKeysUseCase signingKeys;
-    private ManageTrustUseCase trust;
-    private StoredKeySigner storedKeySigner;
-    private SignPackageWithStoredKeyUseCase storedKeySigning;
-    private OnlineVerificationService onlineVerification;
-    private LoadPackageUseCase packageLoader;
-    private RotateKekUseCase kekRotation;
-    private CreateTokenKekUseCase tokenKekCreation;
 
     synchronized ManageOrganizationsUseCase organizations() {
         if (organizations == null) {
