@@ -1,8 +1,5 @@
 package dev.signet.bootstrap;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
 import dev.signet.adapters.crypto.pkcs11.TokenKeyEncryptionKeys;
 import dev.signet.adapters.crypto.pkcs11.TokenPrivateKeyWrapper;
 import dev.signet.adapters.crypto.soft.AesGcmPrivateKeyWrapper;
@@ -17,15 +14,8 @@ import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.HsmKeyCustodian;
-import dev.signet.application.port.out.OrganizationRepository;
-import dev.signet.application.port.out.PackageSignatureRepository;
 import dev.signet.application.port.out.PrivateKeyWrapper;
-import dev.signet.application.port.out.SigningKeyRepository;
-import dev.signet.application.port.out.StoreKekRepository;
 import dev.signet.application.port.out.TokenKekGenerator;
-import dev.signet.application.port.out.Transactions;
-import dev.signet.application.port.out.TrustAclRepository;
-import dev.signet.application.port.out.TrustedKeyRepository;
 import dev.signet.application.service.KekCreationService;
 import dev.signet.application.service.KekRotationService;
 import dev.signet.application.service.OnlineVerificationService;
@@ -43,8 +33,13 @@ import java.util.Optional;
 /**
  * Wires the database-backed use cases: one adapter per port, chosen here. The offline adapters come
  * from {@link OfflineComponents}, so both paths share one instance of each.
+ *
+ * <p>Plain constructor calls, each use case made once on first use, rather than a DI container: Guice
+ * (with Guava under it) was 320 classes and about a sixth of a key-store command's start-up, for a graph
+ * of a dozen objects that this class spells out as readably. To add a use case, add a method like the ones
+ * below.
  */
-final class KeyStoreModule extends AbstractModule {
+final class KeyStoreModule {
     private final Database database;
     private final OfflineComponents offline;
     private final SecurityConfig config;
@@ -53,6 +48,16 @@ final class KeyStoreModule extends AbstractModule {
     private final AuditTrail audit;
     private final TrustCache trustCache;
     private final Clock clock;
+    private final PrivateKeyWrapper wrapper;
+    private ManageOrganizationsUseCase organizations;
+    private ManageSigningKeysUseCase signingKeys;
+    private ManageTrustUseCase trust;
+    private StoredKeySigner storedKeySigner;
+    private SignPackageWithStoredKeyUseCase storedKeySigning;
+    private OnlineVerificationService onlineVerification;
+    private LoadPackageUseCase packageLoader;
+    private RotateKekUseCase kekRotation;
+    private CreateTokenKekUseCase tokenKekCreation;
 
     KeyStoreModule(Database database, OfflineComponents offline, SecurityConfig config,
             Optional<HsmKeyCustodian> hsm, Optional<TokenKeyEncryptionKeys> tokenKeks, AuditTrail audit,
@@ -65,84 +70,79 @@ final class KeyStoreModule extends AbstractModule {
         this.audit = audit;
         this.trustCache = trustCache;
         this.clock = clock;
+        this.wrapper = new KekRoutingWrapper(new AesGcmPrivateKeyWrapper(), tokenKeks.map(TokenPrivateKeyWrapper::new));
     }
 
-    @Override
-    protected void configure() {
-        bind(OrganizationRepository.class).toInstance(database.organizations());
-        bind(SigningKeyRepository.class).toInstance(database.signingKeys());
-        bind(StoreKekRepository.class).toInstance(database.storeKek());
-        bind(TrustedKeyRepository.class).toInstance(database.trustedKeys());
-        bind(TrustAclRepository.class).toInstance(database.trustAcls());
-        bind(PackageSignatureRepository.class).toInstance(database.packageSignatures());
-        bind(Transactions.class).toInstance(database.transactions());
-        bind(PrivateKeyWrapper.class).toInstance(new KekRoutingWrapper(new AesGcmPrivateKeyWrapper(),
-                tokenKeks.map(TokenPrivateKeyWrapper::new)));
-        bind(AuditTrail.class).toInstance(audit);
+    synchronized ManageOrganizationsUseCase organizations() {
+        if (organizations == null) {
+            organizations = new OrganizationService(database.organizations(), database.transactions(), audit, clock);
+        }
+        return organizations;
     }
 
-    @Provides
-    @Singleton
-    ManageOrganizationsUseCase organizations(OrganizationRepository organizations, Transactions transactions) {
-        return new OrganizationService(organizations, transactions, audit, clock);
+    synchronized ManageSigningKeysUseCase signingKeys() {
+        if (signingKeys == null) {
+            signingKeys = new SigningKeyService(database.organizations(), database.signingKeys(), database.storeKek(),
+                    offline.signer(), wrapper, offline.publicKeys(), hsm, offline.verifier(), database.transactions(),
+                    audit, clock);
+        }
+        return signingKeys;
     }
 
-    @Provides
-    @Singleton
-    ManageSigningKeysUseCase signingKeys(OrganizationRepository organizations, SigningKeyRepository signingKeys,
-            StoreKekRepository storeKek, PrivateKeyWrapper wrapper, Transactions transactions) {
-        return new SigningKeyService(organizations, signingKeys, storeKek, offline.signer(), wrapper, offline.publicKeys(), hsm,
-                offline.verifier(), transactions, audit, clock);
+    synchronized ManageTrustUseCase trust() {
+        if (trust == null) {
+            trust = new TrustService(database.organizations(), database.trustedKeys(), database.trustAcls(),
+                    offline.publicKeys(), database.transactions(), audit, trustCache, clock);
+        }
+        return trust;
     }
 
-    @Provides
-    @Singleton
-    ManageTrustUseCase trust(OrganizationRepository organizations, TrustedKeyRepository trustedKeys,
-            TrustAclRepository acls, Transactions transactions) {
-        return new TrustService(organizations, trustedKeys, acls, offline.publicKeys(), transactions, audit, trustCache,
-                clock);
+    synchronized StoredKeySigner storedKeySigner() {
+        if (storedKeySigner == null) {
+            storedKeySigner = new StoredKeySigner(offline.signer(), wrapper,
+                    hsm.map(custodian -> new VerifiedHsmSigner(custodian, offline.verifier())));
+        }
+        return storedKeySigner;
     }
 
-    @Provides
-    @Singleton
-    StoredKeySigner storedKeySigner(PrivateKeyWrapper wrapper) {
-        return new StoredKeySigner(offline.signer(), wrapper,
-                hsm.map(custodian -> new VerifiedHsmSigner(custodian, offline.verifier())));
+    synchronized SignPackageWithStoredKeyUseCase storedKeySigning() {
+        if (storedKeySigning == null) {
+            storedKeySigning = new StoredKeySigningService(offline.hasher(), database.signingKeys(),
+                    database.packageSignatures(), storedKeySigner(), offline.signatureFiles(), database.transactions(),
+                    audit, clock);
+        }
+        return storedKeySigning;
     }
 
-    @Provides
-    @Singleton
-    SignPackageWithStoredKeyUseCase storedKeySigning(SigningKeyRepository signingKeys,
-            PackageSignatureRepository signatures, StoredKeySigner signer, Transactions transactions) {
-        return new StoredKeySigningService(offline.hasher(), signingKeys, signatures, signer, offline.signatureFiles(),
-                transactions, audit, clock);
+    synchronized OnlineVerificationService onlineVerification() {
+        if (onlineVerification == null) {
+            onlineVerification = new OnlineVerificationService(offline.hasher(), offline.signatureFiles(),
+                    database.packageSignatures(), database.organizations(), database.trustedKeys(),
+                    database.trustAcls(), trustCache, offline.verifier(), database.transactions(), audit);
+        }
+        return onlineVerification;
     }
 
-    @Provides
-    @Singleton
-    OnlineVerificationService onlineVerification(OrganizationRepository organizations,
-            TrustedKeyRepository trustedKeys, TrustAclRepository acls, PackageSignatureRepository signatures,
-            Transactions transactions) {
-        return new OnlineVerificationService(offline.hasher(), offline.signatureFiles(), signatures, organizations,
-                trustedKeys, acls, trustCache, offline.verifier(), transactions, audit);
+    synchronized LoadPackageUseCase packageLoader() {
+        if (packageLoader == null) {
+            packageLoader = new PackageLoaderService(offline.staging(), onlineVerification(), config, audit);
+        }
+        return packageLoader;
     }
 
-    @Provides
-    @Singleton
-    LoadPackageUseCase packageLoader(OnlineVerificationService verification) {
-        return new PackageLoaderService(offline.staging(), verification, config, audit);
+    synchronized RotateKekUseCase kekRotation() {
+        if (kekRotation == null) {
+            kekRotation = new KekRotationService(database.signingKeys(), database.storeKek(), wrapper,
+                    database.transactions(), audit);
+        }
+        return kekRotation;
     }
 
-    @Provides
-    @Singleton
-    RotateKekUseCase kekRotation(SigningKeyRepository signingKeys, StoreKekRepository storeKek,
-            PrivateKeyWrapper wrapper, Transactions transactions) {
-        return new KekRotationService(signingKeys, storeKek, wrapper, transactions, audit);
-    }
-
-    @Provides
-    @Singleton
-    CreateTokenKekUseCase tokenKekCreation(Transactions transactions) {
-        return new KekCreationService(tokenKeks.map(token -> (TokenKekGenerator) token::generate), transactions, audit);
+    synchronized CreateTokenKekUseCase tokenKekCreation() {
+        if (tokenKekCreation == null) {
+            tokenKekCreation = new KekCreationService(tokenKeks.map(token -> (TokenKekGenerator) token::generate),
+                    database.transactions(), audit);
+        }
+        return tokenKekCreation;
     }
 }

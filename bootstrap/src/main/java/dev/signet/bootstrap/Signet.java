@@ -1,7 +1,5 @@
 package dev.signet.bootstrap;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import dev.signet.adapters.audit.Slf4jAuditTrail;
 import dev.signet.adapters.crypto.pkcs11.Pkcs11Config;
 import dev.signet.adapters.crypto.pkcs11.Pkcs11KeyCustodian;
@@ -12,12 +10,7 @@ import dev.signet.application.port.in.AuditCheckpointUseCase;
 import dev.signet.application.port.in.AuditUseCase;
 import dev.signet.application.port.in.CreateTokenKekUseCase;
 import dev.signet.application.port.in.LoadPackageUseCase;
-import dev.signet.application.port.in.ManageOrganizationsUseCase;
-import dev.signet.application.port.in.ManageSigningKeysUseCase;
-import dev.signet.application.port.in.ManageTrustUseCase;
-import dev.signet.application.port.in.RotateKekUseCase;
 import dev.signet.application.port.in.SecurityConfig;
-import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.port.out.PrivateKeyWrapper;
@@ -76,18 +69,16 @@ public final class Signet implements AutoCloseable {
             TrustCache trustCache = new TrustCache(database.organizations(), database.trustedKeys(), database.trustAcls(),
                     database.trustVersion(), database.transactions());
             this.tokenKeks = hsm.map(TokenKeyEncryptionKeys::new);
-            Injector injector = Guice.createInjector(new KeyStoreModule(database, offline, config,
-                    hsm.map(HsmKeyCustodian.class::cast), tokenKeks, durable, trustCache, clock));
-            this.keyManager = new KeyManager(injector.getInstance(ManageOrganizationsUseCase.class),
-                    injector.getInstance(ManageSigningKeysUseCase.class), injector.getInstance(ManageTrustUseCase.class),
-                    injector.getInstance(RotateKekUseCase.class), config);
-            this.packageSigner = new PackageSigner(injector.getInstance(SignPackageWithStoredKeyUseCase.class),
-                    offline.signatureFiles(), config);
-            OnlineVerificationService verification = injector.getInstance(OnlineVerificationService.class);
+            KeyStoreModule wiring = new KeyStoreModule(database, offline, config,
+                    hsm.map(HsmKeyCustodian.class::cast), tokenKeks, durable, trustCache, clock);
+            this.keyManager = new KeyManager(wiring.organizations(), wiring.signingKeys(), wiring.trust(),
+                    wiring.kekRotation(), config);
+            this.packageSigner = new PackageSigner(wiring.storedKeySigning(), offline.signatureFiles(), config);
+            OnlineVerificationService verification = wiring.onlineVerification();
             this.verifier = new PackageVerifier(verification, verification);
-            this.packageLoader = injector.getInstance(LoadPackageUseCase.class);
-            StoredKeySigner storedKeys = injector.getInstance(StoredKeySigner.class);
-            this.tokenKekCreation = injector.getInstance(CreateTokenKekUseCase.class);
+            this.packageLoader = wiring.packageLoader();
+            StoredKeySigner storedKeys = wiring.storedKeySigner();
+            this.tokenKekCreation = wiring.tokenKekCreation();
             this.audit = new AuditService(database.auditLog(), deferredAudit, database.transactions());
             this.auditCheckpoints = new AuditCheckpointService(database.auditLog(), deferredAudit,
                     database.transactions(), database.signingKeys(), storedKeys, offline.verifier(),
@@ -178,7 +169,8 @@ public final class Signet implements AutoCloseable {
         private Duration embeddedWait = Database.DEFAULT_EMBEDDED_WAIT;
         private Path stagingFolder;
         private SecurityConfig config = SecurityConfig.builder().build();
-        private AuditTrail audit = new Slf4jAuditTrail();
+        /** Null for the default, made only when needed: Slf4jAuditTrail starts the logging framework. */
+        private AuditTrail audit;
         private Clock clock = Clock.systemUTC();
         private Pkcs11Config pkcs11;
         /** Set once build() wiped the PIN of {@link #pkcs11}: a second build() would offer the token zeros. */
@@ -302,8 +294,9 @@ public final class Signet implements AutoCloseable {
                     hsm = Optional.of(Pkcs11KeyCustodian.open(pkcs11));
                 }
                 Path staging = stagingFolder != null ? stagingFolder : home != null ? home : OfflineComponents.defaultHome();
-                return new Signet(database, hsm, new OfflineComponents(audit, clock, staging), config, wipeKekOnClose,
-                        audit, clock);
+                AuditTrail stream = audit != null ? audit : new Slf4jAuditTrail();
+                return new Signet(database, hsm, new OfflineComponents(stream, clock, staging), config, wipeKekOnClose,
+                        stream, clock);
             } catch (RuntimeException e) {
                 hsm.ifPresent(Pkcs11KeyCustodian::close);
                 database.close();

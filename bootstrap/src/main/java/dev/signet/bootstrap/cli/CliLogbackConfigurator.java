@@ -10,12 +10,11 @@ import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
-import dev.signet.adapters.audit.Slf4jAuditTrail;
-import net.logstash.logback.encoder.LogstashEncoder;
 
 /**
- * The CLI's logging, set up in code when logback starts (a {@link Configurator} service): audit events
- * as JSON lines in HOME/audit.log, WARN and above in HOME/signet.log, nothing on the console, and
+ * The CLI's logging, set up in code when logback starts (a {@link Configurator} service), which is only when
+ * something is logged (the audit stream is {@link CliLogging#auditTrail}'s, not logback's): WARN and above in
+ * HOME/signet.log, nothing on the console, and
  * logback's own status messages nowhere, so that a command prints only its answer or one error line.
  * Code rather than an XML file because parsing and interpreting the XML took a tenth of the start-up
  * of a small command.
@@ -33,14 +32,6 @@ public final class CliLogbackConfigurator extends ContextAwareBase implements Co
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         context.getStatusManager().add(new NopStatusListener());
-
-        LogstashEncoder json = new LogstashEncoder();
-        // The audit fields are strings: no Jackson module is needed, so none is looked for on the class path.
-        json.setFindAndRegisterJacksonModules(false);
-        Logger audit = context.getLogger(Slf4jAuditTrail.LOGGER_NAME);
-        audit.setLevel(Level.INFO);
-        audit.setAdditive(false);
-        audit.addAppender(fileAppender(context, "AUDIT", home + "/audit.log", json));
 
         PatternLayoutEncoder diagnostics = new PatternLayoutEncoder();
         diagnostics.setPattern("%d{ISO8601} %-5level [%thread] %logger - %msg%n");

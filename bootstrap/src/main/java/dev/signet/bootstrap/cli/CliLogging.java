@@ -1,20 +1,39 @@
 package dev.signet.bootstrap.cli;
 
+import dev.signet.adapters.audit.JsonLinesAuditFile;
+import dev.signet.adapters.audit.Slf4jAuditTrail;
+import dev.signet.application.port.out.AuditTrail;
 import java.nio.file.Path;
 
 /**
- * Points the CLI's logging at the home folder before the first logger exists: {@link CliLogbackConfigurator}
- * then writes audit events to HOME/audit.log and diagnostics to HOME/signet.log, nothing to the console.
- * Integrators embedding Signet keep their own logging configuration; this runs only in the CLI.
+ * The CLI's audit stream and logging, both in the home folder, nothing on the console: audit events as JSON
+ * lines in HOME/audit.log, diagnostics (WARN and above) in HOME/signet.log. Integrators embedding Signet keep
+ * their own logging configuration; this runs only in the CLI.
+ *
+ * <p>Start-up: the audit lines are written by {@link JsonLinesAuditFile} (jackson-core's streaming generator,
+ * the same bytes logstash-logback-encoder wrote), so a command loads logback only when something is logged to
+ * signet.log, and then {@link CliLogbackConfigurator} sets it up. With {@code -Dlogback.configurationFile}
+ * the audit events go through the {@value Slf4jAuditTrail#LOGGER_NAME} logger instead, for a configuration
+ * that routes them elsewhere.
  */
 final class CliLogging {
     /** Also usable as ${signet.home} in a configuration given with -Dlogback.configurationFile. */
     static final String HOME_PROPERTY = "signet.home";
+    static final String AUDIT_FILE = "audit.log";
 
     private CliLogging() {
     }
 
+    /** Before the first logger exists. */
     static void configure(Path home) {
         System.setProperty(HOME_PROPERTY, home.toString());
+    }
+
+    /** Where the CLI streams audit events: HOME/audit.log, or the logger when a logback configuration is given. */
+    static AuditTrail auditTrail(Path home) {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return new Slf4jAuditTrail();
+        }
+        return new JsonLinesAuditFile(home.resolve(AUDIT_FILE));
     }
 }

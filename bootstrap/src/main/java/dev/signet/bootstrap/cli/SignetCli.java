@@ -2,6 +2,7 @@ package dev.signet.bootstrap.cli;
 
 import dev.signet.adapters.persistence.db.Database;
 import dev.signet.application.port.in.SecurityConfig;
+import dev.signet.application.port.out.AuditTrail;
 import dev.signet.bootstrap.KeyEncryptionKeys;
 import dev.signet.bootstrap.OfflineComponents;
 import dev.signet.bootstrap.SecretFiles;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ public final class SignetCli implements Runnable {
     private final PrintWriter err;
     private final Map<String, String> environment;
     private OfflineComponents components;
+    private AuditTrail auditTrail;
 
     @Spec
     CommandSpec spec;
@@ -92,6 +95,7 @@ public final class SignetCli implements Runnable {
             return ExitCodes.of(e);
         });
         int code = commandLine.execute(args);
+        cli.closeAuditTrail();
         out.flush();
         err.flush();
         return code;
@@ -154,7 +158,7 @@ public final class SignetCli implements Runnable {
     private Signet openSignet(GlobalOptions options, StoreOptions store, SecurityConfig config, boolean wipeKek) {
         prepareHome(options);
         String url = firstOf(store.dbUrl, environment.get("SIGNET_DB_URL"));
-        Signet.Builder builder = Signet.builder().securityConfig(config);
+        Signet.Builder builder = Signet.builder().securityConfig(config).auditTrail(auditTrail);
         if (wipeKek) {
             builder.wipeKeyEncryptionKeyOnClose();
         }
@@ -201,7 +205,7 @@ public final class SignetCli implements Runnable {
     OfflineComponents components(GlobalOptions options) {
         if (components == null) {
             prepareHome(options);
-            components = new OfflineComponents();
+            components = new OfflineComponents(auditTrail, Clock.systemUTC());
         }
         return components;
     }
@@ -214,6 +218,19 @@ public final class SignetCli implements Runnable {
             throw new UncheckedIOException("cannot create Signet home " + home + ": " + e.getMessage(), e);
         }
         CliLogging.configure(home);
+        if (auditTrail == null) {
+            auditTrail = CliLogging.auditTrail(home);
+        }
+    }
+
+    private void closeAuditTrail() {
+        if (auditTrail instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // the events are written (each line in one write); closing the file only lets go of it
+            }
+        }
     }
 
     private static String qualifiedName(CommandLine commandLine) {

@@ -240,7 +240,9 @@ public final class Database implements Closeable {
             TrustChangeListener.ConnectionSource listenerConnections) {
         boolean postgres = retry.call(() -> {
             try {
-                Migrations.apply(dataSource);
+                if (!SchemaStatus.isCurrent(dataSource)) {
+                    Migrations.apply(dataSource);
+                }
                 return isPostgres(dataSource);
             } catch (RuntimeException e) {
                 throw e;

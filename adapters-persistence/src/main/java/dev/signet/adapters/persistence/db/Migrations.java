@@ -21,8 +21,9 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
- * Brings a database's schema up to date with Signet's one Liquibase changelog. Running it again changes
- * nothing; two processes running it at once take turns on Liquibase's lock table (see {@link #apply} for
+ * Brings a database's schema up to date with Signet's one Liquibase changelog, when {@link SchemaStatus} found
+ * it behind (a current database is never handed to Liquibase, which is not even loaded then). Running it again
+ * changes nothing; two processes running it at once take turns on Liquibase's lock table (see {@link #apply} for
  * the one race that lock cannot cover).
  */
 final class Migrations {
@@ -86,9 +87,6 @@ final class Migrations {
             Scope.child(quietScope(resources), () -> {
                 liquibase.database.Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                if (SchemaStatus.isCurrent(connection, database, CHANGELOG, resources)) {
-                    return;
-                }
                 new CommandScope(UpdateCommandStep.COMMAND_NAME)
                         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                         .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
