@@ -82,7 +82,7 @@ final class ApiHandler extends Handler.Abstract {
         } catch (RuntimeException e) {
             Problem problem = Problem.of(e);
             if (problem.status() >= 500) {
-                LOG.warn("request {} to {} failed: {}", requestId, endpoint, e.toString());
+                LOG.warn("request {} to {} failed", requestId, endpoint, e);
             }
             answer = problem(problem, requestId);
         }

@@ -40,6 +40,7 @@ public final class SignetHttpServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        http.setDelayDispatchUntilContent(false); // a request counts as in flight (graceful stop) from its headers
         if (config.tls().isPresent()) {
             SecureRequestCustomizer secure = new SecureRequestCustomizer();
             secure.setSniHostCheck(false); // clients may dial the address; the certificate check is theirs
@@ -57,6 +58,9 @@ public final class SignetHttpServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(30_000);
+        // On a graceful stop Jetty cuts a connection idle this long (1 s by default): a request in flight whose
+        // client is merely slow still gets its answer.
+        connector.setShutdownIdleTimeout(10_000);
         server.addConnector(connector);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         server.setHandler(new GracefulHandler(new ApiHandler(ports, metrics, openApiDocument(),
