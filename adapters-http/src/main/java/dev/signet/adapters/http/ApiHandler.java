@@ -56,6 +56,13 @@ final class ApiHandler extends Handler.Abstract {
     private static final Pattern PUBLIC_KEY = Pattern.compile("/v1/keys/([^/]+)/public-key");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final String JSON_TYPE = "application/json";
+    /**
+     * Every operation the service answers, as METHOD and path template. A request for anything else is refused
+     * before routing, so this list is the service's surface: the OpenAPI contract test fails unless the document
+     * describes exactly these.
+     */
+    static final Set<String> ENDPOINTS = Set.of("POST /v1/signatures", "POST /v1/verifications",
+            "GET /v1/keys/{key_id}/public-key", "GET /healthz", "GET /readyz", "GET /metrics", "GET /openapi.json");
 
     private final ServicePorts ports;
     private final PrometheusMeterRegistry metrics;
@@ -103,6 +110,13 @@ final class ApiHandler extends Handler.Abstract {
 
     private Answer route(Request request, String path, String requestId) {
         String method = request.getMethod();
+        String endpoint = endpointOf(path);
+        if (!ENDPOINTS.contains(method + " " + endpoint)) {
+            List<String> allowed = ENDPOINTS.stream().filter(e -> e.endsWith(" " + endpoint))
+                    .map(e -> e.substring(0, e.indexOf(' '))).sorted().toList();
+            return allowed.isEmpty() ? problem(new Problem(404, "NotFound", "no such endpoint"), requestId)
+                    : notAllowed(String.join(", ", allowed));
+        }
         switch (path) {
             case "/v1/signatures":
                 return method.equals("POST") ? sign(request, requestId) : notAllowed("POST");
