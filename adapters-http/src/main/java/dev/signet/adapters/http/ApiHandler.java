@@ -68,8 +68,11 @@ final class ApiHandler extends Handler.Abstract {
     private final PrometheusMeterRegistry metrics;
     private final byte[] openApi;
     private final int maxRequestBytes;
+    private final Optional<PrincipalRateLimits> rateLimits;
 
-    ApiHandler(ServicePorts ports, PrometheusMeterRegistry metrics, byte[] openApi, int maxRequestBytes) {
+    ApiHandler(ServicePorts ports, PrometheusMeterRegistry metrics, byte[] openApi, int maxRequestBytes,
+            Optional<PrincipalRateLimits> rateLimits) {
+        this.rateLimits = rateLimits;
         this.ports = ports;
         this.metrics = metrics;
         this.openApi = openApi.clone();
@@ -92,6 +95,9 @@ final class ApiHandler extends Handler.Abstract {
                 LOG.warn("request {} to {} failed", requestId, endpoint, e);
             }
             answer = problem(problem, requestId);
+        }
+        if (answer.status() == 429) {
+            rateLimits.ifPresent(limits -> response.getHeaders().put(HttpHeader.RETRY_AFTER, limits.retryAfterSeconds()));
         }
         if (answer.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"signet\"");
@@ -205,8 +211,15 @@ final class ApiHandler extends Handler.Abstract {
         return problem(new Problem(503, "NotReady", String.join("; ", problems)), requestId);
     }
 
-    /** A bearer token if one is given, else a verified client certificate, else none at all (401). */
+    /** The authenticated principal, within its rate limit (429 beyond it). */
     private Principal authenticate(Request request) {
+        Principal principal = authenticateOnly(request);
+        rateLimits.ifPresent(limits -> limits.acquire(principal));
+        return principal;
+    }
+
+    /** A bearer token if one is given, else a verified client certificate, else none at all (401). */
+    private Principal authenticateOnly(Request request) {
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() <= 7) {

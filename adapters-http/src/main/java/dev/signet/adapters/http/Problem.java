@@ -37,6 +37,8 @@ record Problem(int status, String title, String detail) {
             return new Problem(422, name, oneLine(e.getMessage()));
         } else if (UNAVAILABLE.contains(name) || e instanceof KeyEncryptionKeyRequired) {
             return new Problem(503, name, oneLine(e.getMessage()));
+        } else if (e instanceof PrincipalRateLimits.TooManyRequests) {
+            return new Problem(429, "TooManyRequests", oneLine(e.getMessage()));
         } else if (e instanceof ApiHandler.RequestTooLarge) {
             return new Problem(413, "RequestTooLarge", oneLine(e.getMessage()));
         } else if (e instanceof IllegalArgumentException) {

@@ -13,7 +13,18 @@ import java.util.Optional;
  *
  * @param port 0 for any free port (the bound one is in {@link SignetHttpServer#url()})
  */
-public record ServiceConfig(String host, int port, Optional<Tls> tls, Duration stopTimeout, int maxRequestBytes) {
+public record ServiceConfig(String host, int port, Optional<Tls> tls, Duration stopTimeout, int maxRequestBytes,
+        Optional<RateLimit> rateLimit) {
+
+    /** At most {@code requests} per {@code period} for each principal (token, certificate, OIDC subject). */
+    public record RateLimit(int requests, Duration period) {
+        public RateLimit {
+            Objects.requireNonNull(period, "period");
+            if (requests < 1 || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("a rate limit needs at least 1 request per positive period");
+            }
+        }
+    }
 
     /** The server's certificate chain and private key (PKCS#8), and the CAs whose client certificates it asks for. */
     public record Tls(Path certificateChainPem, Path privateKeyPem, Optional<Path> clientCaPem) {
@@ -30,6 +41,7 @@ public record ServiceConfig(String host, int port, Optional<Tls> tls, Duration s
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(stopTimeout, "stop timeout");
+        Objects.requireNonNull(rateLimit, "rate limit");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -40,7 +52,11 @@ public record ServiceConfig(String host, int port, Optional<Tls> tls, Duration s
     }
 
     public ServiceConfig(String host, int port, Optional<Tls> tls) {
-        this(host, port, tls, Duration.ofSeconds(30), DEFAULT_MAX_REQUEST_BYTES);
+        this(host, port, tls, Duration.ofSeconds(30), DEFAULT_MAX_REQUEST_BYTES, Optional.empty());
+    }
+
+    public ServiceConfig withRateLimit(Optional<RateLimit> limit) {
+        return new ServiceConfig(host, port, tls, stopTimeout, maxRequestBytes, limit);
     }
 
     static boolean isLoopback(String host) {

@@ -121,6 +121,31 @@ class OpenApiContractTest {
     }
 
     @Test
+    void a_principal_over_its_rate_limit_gets_429_as_the_document_says() throws Exception {
+        ServiceConfig limited = new ServiceConfig("127.0.0.1", 0, Optional.empty())
+                .withRateLimit(Optional.of(new ServiceConfig.RateLimit(2, java.time.Duration.ofHours(1))));
+        SignetHttpServer strict = new SignetHttpServer(stubs(), limited);
+        strict.start();
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            HttpResponse<String> last = null;
+            for (int i = 0; i < 3; i++) {
+                last = client.send(HttpRequest.newBuilder(strict.url().resolve("/v1/keys/" + KEY + "/public-key"))
+                        .header("Authorization", "Bearer " + GOOD).build(), HttpResponse.BodyHandlers.ofString());
+                statuses.add(last.statusCode());
+            }
+            assertThat(statuses).containsExactly(200, 200, 429);
+            assertThat(last.headers().firstValue("Retry-After")).hasValue("3600");
+            assertThat(document.get("paths").get("/v1/keys/{key_id}/public-key").get("get").get("responses").has("429"))
+                    .isTrue();
+            assertValid(resolve("#/components/responses/Problem").get("content").get("application/problem+json")
+                    .get("schema"), last.body(), "the 429 answer");
+        } finally {
+            strict.close();
+        }
+    }
+
+    @Test
     void no_answer_echoes_the_credential_it_was_given() throws Exception {
         String presented = "signet_revoked";
         HttpResponse<String> answer = send("POST", "/v1/signatures", presented,

@@ -45,6 +45,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Ask clients for a certificate issued by these CAs (PEM); needs TLS.")
     Path clientCa;
 
+    @Option(names = "--rate-limit", paramLabel = "N", defaultValue = "0",
+            description = "At most N requests per second for each principal (a token, ...) on this node; more get 429. "
+                    + "Default: 0, no limit")
+    int rateLimit;
+
     @Override
     public Integer call() {
         int colon = listen.lastIndexOf(':');
@@ -66,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
             SignetService service;
             try {
                 service = SignetService.start(signet, host, port, Optional.ofNullable(tlsCertificate),
-                        Optional.ofNullable(tlsKey), Optional.ofNullable(clientCa));
+                        Optional.ofNullable(tlsKey), Optional.ofNullable(clientCa), rateLimit);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
