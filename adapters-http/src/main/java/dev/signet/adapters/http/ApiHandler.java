@@ -53,6 +53,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ApiHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger("signet.http");
+    private static final Logger ACCESS = LoggerFactory.getLogger(SignetHttpServer.ACCESS_LOGGER);
+    private static final String PRINCIPAL = "signet.principal";
     private static final Pattern PUBLIC_KEY = Pattern.compile("/v1/keys/([^/]+)/public-key");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final String JSON_TYPE = "application/json";
@@ -110,6 +112,17 @@ final class ApiHandler extends Handler.Abstract {
                 .tag("endpoint", endpoint).tag("method", request.getMethod())
                 .tag("status", Integer.toString(answer.status())).register(metrics)
                 .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (ACCESS.isInfoEnabled()) {
+            ObjectNode line = JsonBodies.JSON.createObjectNode().put("time", java.time.Instant.now().toString())
+                    .put("request_id", requestId).put("client", Request.getRemoteAddr(request))
+                    .put("method", request.getMethod()).put("endpoint", endpoint).put("status", answer.status())
+                    .put("duration_ms", (System.nanoTime() - start) / 1_000_000.0)
+                    .put("protocol", request.getConnectionMetaData().getProtocol());
+            if (request.getAttribute(PRINCIPAL) instanceof Principal principal) {
+                line.put("principal", principal.kind().wireName() + ":" + principal.id());
+            }
+            ACCESS.info(line.toString());
+        }
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
         return true;
     }
@@ -214,6 +227,7 @@ final class ApiHandler extends Handler.Abstract {
     /** The authenticated principal, within its rate limit (429 beyond it). */
     private Principal authenticate(Request request) {
         Principal principal = authenticateOnly(request);
+        request.setAttribute(PRINCIPAL, principal);
         rateLimits.ifPresent(limits -> limits.acquire(principal));
         return principal;
     }

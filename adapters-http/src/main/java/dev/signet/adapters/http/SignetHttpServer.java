@@ -28,6 +28,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * optional client certificates, and a graceful stop that lets requests in flight finish.
  */
 public final class SignetHttpServer implements AutoCloseable {
+    /**
+     * The SLF4J logger of the access log: one JSON object per request at INFO (time, request id, client, method,
+     * endpoint, status, duration, principal, protocol), never a header, a body or a credential.
+     */
+    public static final String ACCESS_LOGGER = "signet.access";
     private final Server server;
     private final ServerConnector connector;
     private final ServiceConfig config;

@@ -68,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stop = new CountDownLatch(1);
         try (Signet signet = cli.openSignetWithKek(global, store)) {
+            CliLogbackConfigurator.enableAccessLog(SignetHome.resolve(global.home, cli.environment()));
             SignetService service;
             try {
                 service = SignetService.start(signet, host, port, Optional.ofNullable(tlsCertificate),

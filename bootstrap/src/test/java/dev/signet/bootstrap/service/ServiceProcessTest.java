@@ -140,7 +140,10 @@ class ServiceProcessTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
 
         // no record and no log holds a token
-        String everything = allRecords() + plain.stderr() + secure.stderr();
+        String access = accessLog("plain") + accessLog("tls");
+        assertThat(access.lines()).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).has("status")).isTrue());
+        assertThat(access).contains("\"status\":201").contains("\"principal\":\"token:" + world.signerTokenId + "\"");
+        String everything = allRecords() + plain.stderr() + secure.stderr() + access + log("plain") + log("tls");
         assertThat(everything).doesNotContain(world.signerToken).doesNotContain(world.verifierToken);
 
         assertThat(http.send(HttpRequest.newBuilder(plain.resolve("/readyz")).build(),
@@ -172,6 +175,11 @@ class ServiceProcessTest {
         assertThat(plain.terminate()).as("exit code after SIGTERM; stderr: %s", plain.stderr()).isZero();
         assertThat(packageSignedRecords()).as("one record per answered signature").hasSize(2);
         phase(start, "drained and stopped");
+    }
+
+    private String accessLog(String node) throws java.io.IOException {
+        Path log = dir.resolve("home-" + node).resolve("access.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     private String log(String node) throws java.io.IOException {
