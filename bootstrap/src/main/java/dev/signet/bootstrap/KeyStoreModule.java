@@ -4,7 +4,12 @@ import dev.signet.adapters.crypto.pkcs11.TokenKeyEncryptionKeys;
 import dev.signet.adapters.crypto.pkcs11.TokenPrivateKeyWrapper;
 import dev.signet.adapters.crypto.soft.AesGcmPrivateKeyWrapper;
 import dev.signet.adapters.persistence.db.Database;
+import dev.signet.adapters.crypto.soft.RandomTokenSecrets;
 import dev.signet.application.port.in.CreateTokenKekUseCase;
+import dev.signet.application.port.in.ManageTokensUseCase;
+import dev.signet.application.port.in.ReadinessUseCase;
+import dev.signet.application.port.in.ServicePublicKeysUseCase;
+import dev.signet.application.port.in.SignDigestUseCase;
 import dev.signet.application.port.in.ManageOrganizationsUseCase;
 import dev.signet.application.port.in.ManageSigningKeysUseCase;
 import dev.signet.application.port.in.ManageTrustUseCase;
@@ -16,7 +21,11 @@ import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.port.out.PrivateKeyWrapper;
 import dev.signet.application.port.out.TokenKekGenerator;
+import dev.signet.application.service.DigestSigningService;
 import dev.signet.application.service.KekCreationService;
+import dev.signet.application.service.ReadinessService;
+import dev.signet.application.service.ServiceKeyExport;
+import dev.signet.application.service.TokenService;
 import dev.signet.application.service.KekRotationService;
 import dev.signet.application.service.OnlineVerificationService;
 import dev.signet.application.service.PackageLoaderService;
@@ -58,6 +67,10 @@ final class KeyStoreModule {
     private LoadPackageUseCase packageLoader;
     private RotateKekUseCase kekRotation;
     private CreateTokenKekUseCase tokenKekCreation;
+    private TokenService tokens;
+    private SignDigestUseCase digestSigning;
+    private ServicePublicKeysUseCase servicePublicKeys;
+    private ReadinessUseCase readiness;
 
     KeyStoreModule(Database database, OfflineComponents offline, SecurityConfig config,
             Optional<HsmKeyCustodian> hsm, Optional<TokenKeyEncryptionKeys> tokenKeks, AuditTrail audit,
@@ -144,5 +157,37 @@ final class KeyStoreModule {
                     database.transactions(), audit);
         }
         return tokenKekCreation;
+    }
+
+    /** Tokens: issued, listed and revoked (ManageTokensUseCase) and checked on every request (AuthenticateUseCase). */
+    synchronized TokenService tokens() {
+        if (tokens == null) {
+            tokens = new TokenService(database.apiTokens(), database.organizations(), database.signingKeys(),
+                    new RandomTokenSecrets(), database.transactions(), audit, clock);
+        }
+        return tokens;
+    }
+
+    synchronized SignDigestUseCase digestSigning() {
+        if (digestSigning == null) {
+            digestSigning = new DigestSigningService(database.signingKeys(), database.packageSignatures(),
+                    storedKeySigner(), offline.signatureFiles(), config.keyEncryptionKey(), database.transactions(),
+                    audit, clock);
+        }
+        return digestSigning;
+    }
+
+    synchronized ServicePublicKeysUseCase servicePublicKeys() {
+        if (servicePublicKeys == null) {
+            servicePublicKeys = new ServiceKeyExport(database.signingKeys(), signingKeys(), database.transactions());
+        }
+        return servicePublicKeys;
+    }
+
+    synchronized ReadinessUseCase readiness() {
+        if (readiness == null) {
+            readiness = new ReadinessService(database.organizations(), database.transactions());
+        }
+        return readiness;
     }
 }

@@ -6,7 +6,13 @@ import dev.signet.adapters.crypto.pkcs11.Pkcs11KeyCustodian;
 import dev.signet.adapters.crypto.pkcs11.TokenKeyEncryptionKeys;
 import dev.signet.adapters.persistence.db.Database;
 import dev.signet.adapters.persistence.sigfile.JsonAuditCheckpointFiles;
+import dev.signet.adapters.http.ServicePorts;
 import dev.signet.application.port.in.AuditCheckpointUseCase;
+import dev.signet.application.port.in.AuthenticateUseCase;
+import dev.signet.application.port.in.ManageTokensUseCase;
+import dev.signet.application.port.in.ReadinessUseCase;
+import dev.signet.application.port.in.ServicePublicKeysUseCase;
+import dev.signet.application.port.in.SignDigestUseCase;
 import dev.signet.application.port.in.AuditUseCase;
 import dev.signet.application.port.in.CreateTokenKekUseCase;
 import dev.signet.application.port.in.LoadPackageUseCase;
@@ -21,6 +27,7 @@ import dev.signet.application.service.DurableAuditTrail;
 import dev.signet.application.service.TrustCache;
 import dev.signet.application.service.OnlineVerificationService;
 import dev.signet.application.service.StoredKeySigner;
+import dev.signet.application.service.TokenService;
 import dev.signet.domain.key.KeyEncryptionKey;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,6 +62,8 @@ public final class Signet implements AutoCloseable {
     private final DeferredAuditWriter deferredAudit;
     private final boolean wipeKekOnClose;
     private final OfflineComponents offline;
+    private final ManageTokensUseCase tokens;
+    private final ServicePorts servicePorts;
 
     private Signet(Database database, Optional<Pkcs11KeyCustodian> hsm, OfflineComponents offline,
             SecurityConfig config, boolean wipeKekOnClose, AuditTrail audit, Clock clock) {
@@ -79,6 +88,10 @@ public final class Signet implements AutoCloseable {
             this.packageLoader = wiring.packageLoader();
             StoredKeySigner storedKeys = wiring.storedKeySigner();
             this.tokenKekCreation = wiring.tokenKekCreation();
+            TokenService tokenService = wiring.tokens();
+            this.tokens = tokenService;
+            this.servicePorts = new ServicePorts(tokenService, wiring.digestSigning(), verification,
+                    wiring.servicePublicKeys(), wiring.organizations(), wiring.readiness());
             this.audit = new AuditService(database.auditLog(), deferredAudit, database.transactions());
             this.auditCheckpoints = new AuditCheckpointService(database.auditLog(), deferredAudit,
                     database.transactions(), database.signingKeys(), storedKeys, offline.verifier(),
@@ -133,6 +146,16 @@ public final class Signet implements AutoCloseable {
      */
     public AuditCheckpointUseCase auditCheckpoints() {
         return auditCheckpoints;
+    }
+
+    /** The service's API tokens: issue (the secret is shown once), list, revoke. */
+    public ManageTokensUseCase tokens() {
+        return tokens;
+    }
+
+    /** The in-ports the HTTP service calls, for {@link SignetService}. */
+    ServicePorts servicePorts() {
+        return servicePorts;
     }
 
     public SecurityConfig securityConfig() {

@@ -10,6 +10,9 @@ import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
+import dev.signet.adapters.http.SignetHttpServer;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 
 /**
  * The CLI's logging, set up in code when logback starts (a {@link Configurator} service), which is only when
@@ -39,6 +42,23 @@ public final class CliLogbackConfigurator extends ContextAwareBase implements Co
         root.setLevel(Level.WARN);
         root.addAppender(fileAppender(context, "DIAGNOSTICS", home + "/signet.log", diagnostics));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * {@code signet serve} only: its access log, one JSON object per request, in HOME/access.log (the file is made
+     * by the service alone, not by every command). Does nothing when logback is not the CLI's configuration.
+     */
+    static void enableAccessLog(Path home) {
+        if (System.getProperty(CliLogging.HOME_PROPERTY) == null
+                || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        PatternLayoutEncoder lines = new PatternLayoutEncoder();
+        lines.setPattern("%msg%n"); // each message is one JSON object already
+        Logger access = context.getLogger(SignetHttpServer.ACCESS_LOGGER);
+        access.setLevel(Level.INFO);
+        access.setAdditive(false);
+        access.addAppender(fileAppender(context, "ACCESS", home.resolve("access.log").toString(), lines));
     }
 
     private static FileAppender<ILoggingEvent> fileAppender(LoggerContext context, String name, String file,
