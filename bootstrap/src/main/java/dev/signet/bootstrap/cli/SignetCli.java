@@ -1,5 +1,6 @@
 package dev.signet.bootstrap.cli;
 
+import dev.signet.bootstrap.ProcessCaller;
 import dev.signet.adapters.persistence.db.Database;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.bootstrap.KeyEncryptionKeys;
@@ -53,6 +54,7 @@ public final class SignetCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        ProcessCaller.install();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(out, err, System.getenv(), args));
