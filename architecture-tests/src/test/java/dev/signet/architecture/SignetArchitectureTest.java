@@ -16,6 +16,8 @@ class SignetArchitectureTest {
                 .withAdapter("adapters.crypto.soft")
                 .withAdapter("adapters.crypto.pkcs11")
                 .withAdapter("adapters.audit")
+                .withAdapter("adapters.oidc")
+                .withLibraryOnlyIn("com.nimbusds", "adapters.oidc")
                 .withPkcs11BoundaryIn("adapters.crypto.pkcs11.Cryptoki")
                 .withHsmSigningOnlyThrough("application.port.out.HsmKeyCustodian", "application.service.VerifiedHsmSigner");
     }
@@ -28,7 +30,7 @@ class SignetArchitectureTest {
                 .as("every module's classes are imported, or the rules would pass vacuously")
                 .contains("dev.signet.domain.key", "dev.signet.application.service", "dev.signet.adapters.audit",
                         "dev.signet.adapters.crypto.soft", "dev.signet.adapters.crypto.pkcs11",
-                        "dev.signet.adapters.persistence.sigfile", "dev.signet.bootstrap.cli");
+                        "dev.signet.adapters.persistence.sigfile", "dev.signet.adapters.oidc", "dev.signet.bootstrap.cli");
         signetRules("dev.signet").check(signet);
     }
 
@@ -47,6 +49,10 @@ class SignetArchitectureTest {
                 .hasMessageContaining("uses sun.security.pkcs11")
                 .hasMessageContaining("RogueWrapperUser")
                 .hasMessageContaining("signs with an HSM key")
-                .hasMessageContaining("UncheckedHsmSigning");
+                .hasMessageContaining("UncheckedHsmSigning")
+                .hasMessageContaining("only dev.signet.archfixture.violations.adapters.oidc uses com.nimbusds")
+                .hasMessageContaining("JwtParsingAudit")
+                .hasMessageContaining("adapters.oidc does not depend on dev.signet.archfixture.violations.adapters.audit")
+                .hasMessageContaining("IdentityAdapterThatWritesAudit");
     }
 }
