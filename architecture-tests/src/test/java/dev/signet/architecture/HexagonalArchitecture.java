@@ -24,6 +24,7 @@ import java.util.List;
 public final class HexagonalArchitecture {
     private final String base;
     private final List<String> adapters = new ArrayList<>();
+    private final List<String> drivingAdapters = new ArrayList<>();
     private String pkcs11Boundary;
     private String hsmCustodian;
     private String hsmSigner;
@@ -40,6 +41,16 @@ public final class HexagonalArchitecture {
     /** An adapter module's package, relative to the base, e.g. {@code adapters.crypto.soft}. */
     public HexagonalArchitecture withAdapter(String relativePackage) {
         adapters.add(base + "." + relativePackage);
+        return this;
+    }
+
+    /**
+     * A driving adapter (e.g. the HTTP service): an adapter like the others, which moreover uses the application
+     * only through its in-ports (never a service class or an out-port, so it cannot reach a repository).
+     */
+    public HexagonalArchitecture withDrivingAdapter(String relativePackage) {
+        withAdapter(relativePackage);
+        drivingAdapters.add(base + "." + relativePackage);
         return this;
     }
 
@@ -93,6 +104,12 @@ public final class HexagonalArchitecture {
                             .as(adapter + " does not depend on " + other));
                 }
             }
+        }
+        for (String driving : drivingAdapters) {
+            rules.add(noClasses().that().resideInAPackage(driving + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(base + ".application.service..",
+                            base + ".application.port.out..")
+                    .as(driving + " uses the application only through its in-ports"));
         }
         rules.add(noClasses().that().resideOutsideOfPackages(bootstrap, base + ".adapters..")
                 .and().resideInAPackage(base + "..")

@@ -7,7 +7,13 @@ import dev.signet.adapters.crypto.pkcs11.TokenKeyEncryptionKeys;
 import dev.signet.adapters.crypto.pkcs11.TokenPrivateKeyWrapper;
 import dev.signet.adapters.crypto.soft.AesGcmPrivateKeyWrapper;
 import dev.signet.adapters.persistence.db.Database;
+import dev.signet.adapters.crypto.soft.RandomTokenSecrets;
+import dev.signet.application.port.in.AuthenticateUseCase;
 import dev.signet.application.port.in.CreateTokenKekUseCase;
+import dev.signet.application.port.in.ManageTokensUseCase;
+import dev.signet.application.port.in.ReadinessUseCase;
+import dev.signet.application.port.in.ServicePublicKeysUseCase;
+import dev.signet.application.port.in.SignDigestUseCase;
 import dev.signet.application.port.in.ManageOrganizationsUseCase;
 import dev.signet.application.port.in.ManageSigningKeysUseCase;
 import dev.signet.application.port.in.ManageTrustUseCase;
@@ -15,7 +21,9 @@ import dev.signet.application.port.in.LoadPackageUseCase;
 import dev.signet.application.port.in.RotateKekUseCase;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
+import dev.signet.application.port.out.ApiTokenRepository;
 import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.TokenSecrets;
 import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.port.out.OrganizationRepository;
 import dev.signet.application.port.out.PackageSignatureRepository;
@@ -26,7 +34,11 @@ import dev.signet.application.port.out.TokenKekGenerator;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.application.port.out.TrustAclRepository;
 import dev.signet.application.port.out.TrustedKeyRepository;
+import dev.signet.application.service.DigestSigningService;
 import dev.signet.application.service.KekCreationService;
+import dev.signet.application.service.ReadinessService;
+import dev.signet.application.service.ServiceKeyExport;
+import dev.signet.application.service.TokenService;
 import dev.signet.application.service.KekRotationService;
 import dev.signet.application.service.OnlineVerificationService;
 import dev.signet.application.service.PackageLoaderService;
@@ -79,6 +91,10 @@ final class KeyStoreModule extends AbstractModule {
         bind(PrivateKeyWrapper.class).toInstance(new KekRoutingWrapper(new AesGcmPrivateKeyWrapper(),
                 tokenKeks.map(TokenPrivateKeyWrapper::new)));
         bind(AuditTrail.class).toInstance(audit);
+        bind(ApiTokenRepository.class).toInstance(database.apiTokens());
+        bind(TokenSecrets.class).toInstance(new RandomTokenSecrets());
+        bind(ManageTokensUseCase.class).to(TokenService.class);
+        bind(AuthenticateUseCase.class).to(TokenService.class);
     }
 
     @Provides
@@ -131,6 +147,34 @@ final class KeyStoreModule extends AbstractModule {
     @Singleton
     LoadPackageUseCase packageLoader(OnlineVerificationService verification) {
         return new PackageLoaderService(offline.staging(), verification, config, audit);
+    }
+
+    @Provides
+    @Singleton
+    TokenService tokens(ApiTokenRepository tokens, OrganizationRepository organizations,
+            SigningKeyRepository signingKeys, TokenSecrets secrets, Transactions transactions) {
+        return new TokenService(tokens, organizations, signingKeys, secrets, transactions, audit, clock);
+    }
+
+    @Provides
+    @Singleton
+    SignDigestUseCase digestSigning(SigningKeyRepository signingKeys, PackageSignatureRepository signatures,
+            StoredKeySigner signer, Transactions transactions) {
+        return new DigestSigningService(signingKeys, signatures, signer, offline.signatureFiles(),
+                config.keyEncryptionKey(), transactions, audit, clock);
+    }
+
+    @Provides
+    @Singleton
+    ServicePublicKeysUseCase servicePublicKeys(SigningKeyRepository signingKeys, ManageSigningKeysUseCase keys,
+            Transactions transactions) {
+        return new ServiceKeyExport(signingKeys, keys, transactions);
+    }
+
+    @Provides
+    @Singleton
+    ReadinessUseCase readiness(OrganizationRepository organizations, Transactions transactions) {
+        return new ReadinessService(organizations, transactions);
     }
 
     @Provides

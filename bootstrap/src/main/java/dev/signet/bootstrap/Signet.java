@@ -8,7 +8,13 @@ import dev.signet.adapters.crypto.pkcs11.Pkcs11KeyCustodian;
 import dev.signet.adapters.crypto.pkcs11.TokenKeyEncryptionKeys;
 import dev.signet.adapters.persistence.db.Database;
 import dev.signet.adapters.persistence.sigfile.JsonAuditCheckpointFiles;
+import dev.signet.adapters.http.ServicePorts;
 import dev.signet.application.port.in.AuditCheckpointUseCase;
+import dev.signet.application.port.in.AuthenticateUseCase;
+import dev.signet.application.port.in.ManageTokensUseCase;
+import dev.signet.application.port.in.ReadinessUseCase;
+import dev.signet.application.port.in.ServicePublicKeysUseCase;
+import dev.signet.application.port.in.SignDigestUseCase;
 import dev.signet.application.port.in.AuditUseCase;
 import dev.signet.application.port.in.CreateTokenKekUseCase;
 import dev.signet.application.port.in.LoadPackageUseCase;
@@ -67,6 +73,8 @@ public final class Signet implements AutoCloseable {
     private final DeferredAuditWriter deferredAudit;
     private final boolean wipeKekOnClose;
     private final OfflineComponents offline;
+    private final ManageTokensUseCase tokens;
+    private final ServicePorts servicePorts;
 
     private Signet(Database database, Optional<Pkcs11KeyCustodian> hsm, OfflineComponents offline,
             SecurityConfig config, boolean wipeKekOnClose, AuditTrail audit, Clock clock) {
@@ -93,6 +101,11 @@ public final class Signet implements AutoCloseable {
             this.packageLoader = injector.getInstance(LoadPackageUseCase.class);
             StoredKeySigner storedKeys = injector.getInstance(StoredKeySigner.class);
             this.tokenKekCreation = injector.getInstance(CreateTokenKekUseCase.class);
+            this.tokens = injector.getInstance(ManageTokensUseCase.class);
+            this.servicePorts = new ServicePorts(injector.getInstance(AuthenticateUseCase.class),
+                    injector.getInstance(SignDigestUseCase.class), verification,
+                    injector.getInstance(ServicePublicKeysUseCase.class),
+                    injector.getInstance(ManageOrganizationsUseCase.class), injector.getInstance(ReadinessUseCase.class));
             this.audit = new AuditService(database.auditLog(), deferredAudit, database.transactions());
             this.auditCheckpoints = new AuditCheckpointService(database.auditLog(), deferredAudit,
                     database.transactions(), database.signingKeys(), storedKeys, offline.verifier(),
@@ -147,6 +160,16 @@ public final class Signet implements AutoCloseable {
      */
     public AuditCheckpointUseCase auditCheckpoints() {
         return auditCheckpoints;
+    }
+
+    /** The service's API tokens: issue (the secret is shown once), list, revoke. */
+    public ManageTokensUseCase tokens() {
+        return tokens;
+    }
+
+    /** The in-ports the HTTP service calls, for {@link SignetService}. */
+    ServicePorts servicePorts() {
+        return servicePorts;
     }
 
     public SecurityConfig securityConfig() {

@@ -2,6 +2,7 @@ package dev.signet.application.service;
 
 import dev.signet.application.port.in.ExplainTrustUseCase;
 import dev.signet.application.port.in.SignatureSource;
+import dev.signet.application.port.in.VerifyDigestUseCase;
 import dev.signet.application.port.in.VerifyPackageUseCase;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.DetachedSignatureFiles;
@@ -16,6 +17,9 @@ import dev.signet.application.port.out.TrustedKeyRepository;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.principal.Forbidden;
+import dev.signet.domain.principal.Principal;
+import dev.signet.domain.principal.Role;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
 import dev.signet.domain.trust.TrustExplanation;
@@ -31,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Online verification (compat.md, "Verification outcomes"): the signature from the {@code .sig} file or
@@ -38,7 +43,7 @@ import java.util.function.Function;
  * comes from the {@link TrustCache}, which rebuilds an organization's trust whenever it changed anywhere;
  * {@link #explain} reads it fresh.
  */
-public final class OnlineVerificationService implements VerifyPackageUseCase, ExplainTrustUseCase {
+public final class OnlineVerificationService implements VerifyPackageUseCase, VerifyDigestUseCase, ExplainTrustUseCase {
     private final PackageHasher hasher;
     private final DetachedSignatureFiles signatureFiles;
     private final PackageSignatureRepository storedSignatures;
@@ -99,6 +104,28 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
         }
     }
 
+    /**
+     * A digest and, if given, the {@code .sig} content from a service request: for a verifier, signer or admin of
+     * the organization whose trust decides.
+     */
+    @Override
+    public VerifiedPackage verifyDigest(DigestCommand command) {
+        Principal principal = command.principal();
+        if (!principal.organization().equals(command.organization()) || principal.role() == Role.AUDITOR) {
+            throw new Forbidden(principal.kind().wireName() + " " + principal.id()
+                    + " may not verify for organization " + command.organization());
+        }
+        Optional<PackageHash> hash = Optional.of(command.packageHash());
+        try {
+            Optional<PackageSignature> given = command.signatureJson().map(signatureFiles::decode);
+            return verifyHash(command.organization(), command.packageHash(), given,
+                    () -> "no signature given and none stored for package hash " + command.packageHash().hex());
+        } catch (VerificationFailure failure) {
+            recordFailure(command.organization(), hash, failure);
+            throw failure;
+        }
+    }
+
     @Override
     public TrustExplanation explain(OrganizationId organization, KeyFingerprint fingerprint) {
         return transactions.inTransaction(() -> {
@@ -119,7 +146,13 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
     }
 
     private VerifiedPackage verifyHash(Command command, PackageHash hash, Optional<PackageSignature> fromFile) {
-        OrganizationId organization = command.organization();
+        return verifyHash(command.organization(), hash, fromFile, () -> "no "
+                + SignatureSidecar.defaultFor(command.packageFile()) + " and no stored signature for package hash "
+                + hash.hex());
+    }
+
+    private VerifiedPackage verifyHash(OrganizationId organization, PackageHash hash,
+            Optional<PackageSignature> fromFile, Supplier<String> notFound) {
         Map<KeyFingerprint, TrustPath> trusted = trustCache.trustedBy(organization);
         String untrusted = "is not trusted by organization " + organization;
         VerifiedPackage verified;
@@ -127,7 +160,7 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
             verified = checks.check(fromFile.get(), hash, SignatureOrigin.FILE, signers(trusted), untrusted);
         } else {
             List<PackageSignature> stored = transactions.inTransaction(() -> storedSignatures.findByPackageHash(hash));
-            verified = firstValid(stored, hash, trusted, untrusted, command);
+            verified = firstValid(stored, hash, trusted, untrusted, notFound);
         }
         audit.record(new AuditEvent.VerificationSucceeded(Optional.of(organization), hash,
                 verified.signerFingerprint(), verified.trustPath().flatMap(path -> path.trustedKey().label())));
@@ -136,10 +169,9 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
 
     /** Several stored signatures pass when any one is valid and trusted; else the most telling failure. */
     private VerifiedPackage firstValid(List<PackageSignature> stored, PackageHash hash,
-            Map<KeyFingerprint, TrustPath> trusted, String untrusted, Command command) {
+            Map<KeyFingerprint, TrustPath> trusted, String untrusted, Supplier<String> notFound) {
         if (stored.isEmpty()) {
-            throw new SignatureNotFound("no " + SignatureSidecar.defaultFor(command.packageFile())
-                    + " and no stored signature for package hash " + hash.hex());
+            throw new SignatureNotFound(notFound.get());
         }
         VerificationFailure mostTelling = null;
         for (PackageSignature signature : stored) {

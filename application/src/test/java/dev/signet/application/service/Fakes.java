@@ -101,6 +101,11 @@ final class Fakes {
         public byte[] encode(PackageSignature signature) {
             throw new UnsupportedOperationException("not needed by the services");
         }
+
+        @Override
+        public PackageSignature decode(byte[] signatureJson) {
+            throw new UnsupportedOperationException("not needed by the services");
+        }
     }
 
     static final class RecordingAuditTrail implements AuditTrail {

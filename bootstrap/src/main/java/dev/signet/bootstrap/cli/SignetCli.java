@@ -37,7 +37,7 @@ public final class SignetCli implements Runnable {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(OrgCommand.class, KeyCommand.class, TrustCommand.class,
             SignCommand.class, VerifyCommand.class, LoadCommand.class, KekCommand.class, AuditCommand.class,
-            QuickstartCommand.class, CommandLine.HelpCommand.class);
+            TokenCommand.class, ServeCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class);
 
     private final PrintWriter out;
     private final PrintWriter err;

@@ -43,7 +43,8 @@ class EveryChangeIsAuditedTest {
      * quickstart works on a throw-away home of its own.
      */
     private static final Set<String> READ_ONLY = Set.of("org list", "key list", "key export", "trust list",
-            "trust explain", "verify", "load", "audit list", "audit verify", "quickstart", "help");
+            "trust explain", "verify", "load", "audit list", "audit verify", "quickstart", "help", "token list",
+            "serve");
 
     /** Changes, in the order one flow runs them: each builds on what the ones before it made. */
     private static final List<Change> CHANGES = List.of(
@@ -54,6 +55,21 @@ class EveryChangeIsAuditedTest {
             new Change("key create", false, List.of("key.signing.created"), flow -> {
                 flow.keyId = flow.ok("key", "create", "--org", "acme", "--name", "release").split(" ")[0];
                 flow.expect("org_id", flow.orgId).expect("key_id", flow.keyId).expect("key_name", "release");
+            }),
+            new Change("token create", false, List.of("token.created"), flow -> {
+                List<String> lines = flow.ok("token", "create", "--org", "acme", "--role", "signer", "--key",
+                        flow.keyId, "--expires", "30d", "--name", "ci").lines().toList();
+                flow.tokenId = lines.get(0).split(" ")[2];
+                String secret = lines.get(lines.size() - 1);
+                assertThat(secret).startsWith("signet_");
+                assertThat(flow.recordsAfter(flow.before).toString()).as("no record holds the token")
+                        .doesNotContain(secret);
+                flow.expect("org_id", flow.orgId).expect("token_id", flow.tokenId).expect("role", "signer")
+                        .expect("key_ids", flow.keyId).expect("token_name", "ci");
+            }),
+            new Change("token revoke", false, List.of("token.revoked"), flow -> {
+                flow.ok("token", "revoke", flow.tokenId);
+                flow.expect("org_id", flow.orgId).expect("token_id", flow.tokenId);
             }),
             new Change("trust add", false, List.of("key.trusted.added"), flow -> {
                 Path pem = flow.dir.resolve("release.pem");
@@ -188,6 +204,7 @@ class EveryChangeIsAuditedTest {
         String childId;
         String keyId;
         String trustedId;
+        String tokenId;
         long before;
 
         Flow(TestDatabase db, Path dir, SoftHsm hsm) throws Exception {

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fails this test until it is added here too.
  */
 class JsonOutputContractTest {
-    private static final Set<String> LIST_COMMANDS = Set.of("org list", "key list", "trust list", "audit list");
+    private static final Set<String> LIST_COMMANDS = Set.of("org list", "key list", "trust list", "audit list",
+            "token list");
     private static final ObjectReader ONE_JSON_VALUE = new ObjectMapper().readerFor(JsonNode.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -77,6 +78,13 @@ class JsonOutputContractTest {
         assertThat(acmeTrust.get(1).get("parent_org_id").asText()).isNotEqualTo(orgId);
         assertThat(acmeTrust.get(1).get("child_org_id").asText()).isEqualTo(orgId);
 
+        assertThat(array("token", "list")).isEmpty();
+        JsonNode token = object("token", "create", "--org", "acme", "--role", "signer", "--key", keyId, "--name", "ci");
+        assertThat(token.get("token").asText()).startsWith("signet_");
+        assertThat(array("token", "list", "--org", "acme")).singleElement()
+                .satisfies(t -> assertThat(t.has("token")).as("a listing never shows the secret").isFalse());
+        assertThat(object("token", "revoke", token.get("id").asText()).get("revoked_at").asText()).isNotBlank();
+
         Path pkg = workspace.file("plugin.so", "a workflow plugin");
         assertThat(object("sign", pkg, "--key", keyId).get("key_fingerprint").asText()).isEqualTo(fingerprint);
         assertThat(object("verify", pkg, "--org", "acme").get("signer_fingerprint").asText()).isEqualTo(fingerprint);
@@ -111,6 +119,8 @@ class JsonOutputContractTest {
         error(2, "UsageError", "audit", "list", "--since", "yesterday");
         error(2, "UsageError", "org", "list", "--no-such-option");
         error(2, "UsageError", "org", "create");
+        error(2, "UsageError", "serve", "--listen", "0.0.0.0:0");
+        error(2, "UsageError", "token", "create", "--org", "acme", "--role", "owner");
         error(4, "UntrustedSigner", "verify", pkg, "--org", "acme");
         error(6, "SignatureNotFound", "verify", workspace.file("unsigned.so", "no signature"),
                 "--public-key", offline.publicKeyPem());
@@ -186,6 +196,6 @@ class JsonOutputContractTest {
 
     private static String commandOf(Object... args) {
         String first = String.valueOf(args[0]);
-        return Set.of("org", "key", "trust", "kek", "audit").contains(first) ? first + " " + args[1] : first;
+        return Set.of("org", "key", "trust", "kek", "audit", "token").contains(first) ? first + " " + args[1] : first;
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 class SubcommandRegistrationTest {
     private static final List<String> NAMES = List.of("org", "key", "trust", "sign", "verify", "load", "kek",
-            "audit", "quickstart", "help");
+            "audit", "token", "serve", "quickstart", "help");
 
     @TempDir
     Path dir;

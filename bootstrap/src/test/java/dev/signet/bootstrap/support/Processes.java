@@ -61,7 +61,7 @@ public final class Processes {
     }
 
     /** The command line of the signet CLI in a fresh JVM of this test's JDK and class path. */
-    private static List<String> signetCommand(List<String> jvmOptions, String... args) {
+    public static List<String> signetCommand(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

@@ -6,11 +6,13 @@ import dev.signet.domain.key.KeyId;
 import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.trust.TrustedKeyId;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -253,6 +255,66 @@ public sealed interface AuditEvent {
             return new Fields()
                     .put("from_kek_id", fromKekIds.stream().map(KekId::value).collect(Collectors.joining(",")))
                     .put("to_kek_id", toKekId).put("rewrapped", Integer.toString(rewrapped)).map();
+        }
+    }
+
+    /**
+     * A package signed through the service from its digest (the package never travelled): the name the caller gave
+     * for it, if any, instead of a path. The same event type as a signing through the CLI.
+     */
+    record DigestSigned(Optional<String> packageName, PackageHash packageHash, KeyId keyId,
+            KeyFingerprint keyFingerprint) implements AuditEvent {
+        public String eventType() {
+            return "package.signed";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("package_name", packageName).put("package_hash", packageHash)
+                    .put("key_id", keyId).put("key_fingerprint", keyFingerprint).map();
+        }
+    }
+
+    /** A digest signing refused or failed (not allowed, no such key, revoked key, ...). */
+    record DigestSignFailed(Optional<String> packageName, PackageHash packageHash, KeyId keyId, String error)
+            implements AuditEvent {
+        public String eventType() {
+            return "package.sign.failure";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("package_name", packageName).put("package_hash", packageHash)
+                    .put("key_id", keyId).put("error", error).map();
+        }
+    }
+
+    /** An API token issued: its id and scope, never its secret or the secret's hash. */
+    record TokenCreated(OrganizationId orgId, UUID tokenId, String role,
+            Optional<String> tokenName, List<KeyId> keyIds, Optional<Instant> expiresAt)
+            implements AuditEvent {
+        public TokenCreated {
+            keyIds = List.copyOf(keyIds);
+        }
+
+        public String eventType() {
+            return "token.created";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("token_id", tokenId).put("role", role)
+                    .put("token_name", tokenName)
+                    .put("key_ids", keyIds.isEmpty() ? null
+                            : keyIds.stream().map(KeyId::toString).collect(Collectors.joining(",")))
+                    .put("expires_at", expiresAt).map();
+        }
+    }
+
+    record TokenRevoked(OrganizationId orgId, UUID tokenId) implements AuditEvent {
+        public String eventType() {
+            return "token.revoked";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("token_id", tokenId).map();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.signet.adapters.persistence.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.signet.adapters.persistence.db.mapper.SignetSqlSessions;
+import dev.signet.adapters.persistence.db.repository.MyBatisApiTokenRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisAuditLog;
 import dev.signet.adapters.persistence.db.repository.MyBatisOrganizationRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisPackageSignatureRepository;
@@ -16,6 +17,7 @@ import dev.signet.adapters.persistence.db.trust.TrustVersionCounter;
 import dev.signet.adapters.persistence.db.tx.DatabaseRetry;
 import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
 import dev.signet.adapters.persistence.db.tx.TransientFailures;
+import dev.signet.application.port.out.ApiTokenRepository;
 import dev.signet.application.port.out.AuditLog;
 import dev.signet.application.port.out.DatabaseUnavailable;
 import dev.signet.application.port.out.OrganizationRepository;
@@ -63,6 +65,7 @@ public final class Database implements Closeable {
     private final AuditLog auditLog;
     private final DatabaseTrustVersion trustVersion;
     private final StoreKekRepository storeKek;
+    private final ApiTokenRepository apiTokens;
 
     private Database(DataSource dataSource, HikariDataSource ownedPool, Optional<EmbeddedFileHold> embeddedHold,
             DatabaseRetry retry, boolean postgres, TrustChangeListener.ConnectionSource listenerConnections) {
@@ -79,6 +82,7 @@ public final class Database implements Closeable {
         this.packageSignatures = new MyBatisPackageSignatureRepository(transactions);
         this.auditLog = new MyBatisAuditLog(transactions);
         this.storeKek = new MyBatisStoreKekRepository(transactions);
+        this.apiTokens = new MyBatisApiTokenRepository(transactions);
     }
 
     /** The embedded default: an H2 file database under {@code home} (see {@link #h2FileUrl}). */
@@ -203,6 +207,11 @@ public final class Database implements Closeable {
     }
 
     /** The durable, hash-chained audit trail; appends join the caller's transaction. */
+    /** The service's API tokens (hashes of their secrets). */
+    public ApiTokenRepository apiTokens() {
+        return apiTokens;
+    }
+
     public AuditLog auditLog() {
         return auditLog;
     }

@@ -34,6 +34,11 @@ public final class JsonDetachedSignatureFiles implements DetachedSignatureFiles 
     }
 
     @Override
+    public PackageSignature decode(byte[] signatureJson) {
+        return StrictSignatureParser.parse(signatureJson.clone());
+    }
+
+    @Override
     public void checkTarget(Path signatureFile, Path packageFile) {
         try {
             AtomicFileWriter.refuseUnlessReplaceable(signatureFile);

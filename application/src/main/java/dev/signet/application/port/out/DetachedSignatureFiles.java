@@ -29,6 +29,13 @@ public interface DetachedSignatureFiles {
      */
     void write(Path signatureFile, PackageSignature signature);
 
+    /**
+     * Reads a signature that came over the network rather than from a file, as strictly as {@link #read}.
+     *
+     * @throws dev.signet.domain.verification.MalformedSignature when it is not a valid version 1 signature
+     */
+    PackageSignature decode(byte[] signatureJson);
+
     /** The exact bytes {@link #write} puts in the file. */
     byte[] encode(PackageSignature signature);
 }

@@ -37,6 +37,7 @@ public final class SignetSqlSessions {
         configuration.addMapper(AuditEventMapper.class);
         configuration.addMapper(TrustVersionMapper.class);
         configuration.addMapper(StoreKekMapper.class);
+        configuration.addMapper(ApiTokenMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 }

@@ -1,0 +1,308 @@
+package dev.signet.adapters.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signet.application.port.in.Caller;
+import dev.signet.application.port.in.ManageSigningKeysUseCase;
+import dev.signet.application.port.in.SignDigestUseCase;
+import dev.signet.application.port.in.VerifyDigestUseCase;
+import dev.signet.domain.key.KeyId;
+import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.principal.Credential;
+import dev.signet.domain.principal.Principal;
+import dev.signet.domain.principal.Unauthenticated;
+import dev.signet.domain.signature.PackageHash;
+import dev.signet.domain.verification.VerifiedPackage;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's endpoints (the OpenAPI document in this module's resources is their contract). Each request is
+ * authenticated on its own (a revoked token fails at once), then its use-case calls run as its caller, so that the
+ * audit records name the principal, the client address and the request id. Blocking (the default): signing and
+ * the durable audit record wait for the database and the HSM.
+ */
+final class ApiHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger("signet.http");
+    private static final Pattern PUBLIC_KEY = Pattern.compile("/v1/keys/([^/]+)/public-key");
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final String JSON_TYPE = "application/json";
+
+    private final ServicePorts ports;
+    private final PrometheusMeterRegistry metrics;
+    private final byte[] openApi;
+    private final int maxRequestBytes;
+
+    ApiHandler(ServicePorts ports, PrometheusMeterRegistry metrics, byte[] openApi, int maxRequestBytes) {
+        this.ports = ports;
+        this.metrics = metrics;
+        this.openApi = openApi.clone();
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        long start = System.nanoTime();
+        String requestId = requestId(request);
+        response.getHeaders().put("X-Request-Id", requestId);
+        String path = Request.getPathInContext(request);
+        String endpoint = endpointOf(path);
+        Answer answer;
+        try {
+            answer = route(request, path, requestId);
+        } catch (RuntimeException e) {
+            Problem problem = Problem.of(e);
+            if (problem.status() >= 500) {
+                LOG.warn("request {} to {} failed", requestId, endpoint, e);
+            }
+            answer = problem(problem, requestId);
+        }
+        if (answer.status() == 401) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"signet\"");
+        }
+        answer.allow().ifPresent(allow -> response.getHeaders().put(HttpHeader.ALLOW, allow));
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        Timer.builder("signet.http.requests").description("Requests by endpoint and outcome")
+                .tag("endpoint", endpoint).tag("method", request.getMethod())
+                .tag("status", Integer.toString(answer.status())).register(metrics)
+                .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
+        return true;
+    }
+
+    private Answer route(Request request, String path, String requestId) {
+        String method = request.getMethod();
+        switch (path) {
+            case "/v1/signatures":
+                return method.equals("POST") ? sign(request, requestId) : notAllowed("POST");
+            case "/v1/verifications":
+                return method.equals("POST") ? verify(request, requestId) : notAllowed("POST");
+            case "/healthz":
+                return method.equals("GET") ? json(200, JsonBodies.JSON.createObjectNode().put("status", "ok"))
+                        : notAllowed("GET");
+            case "/readyz":
+                return method.equals("GET") ? ready(requestId) : notAllowed("GET");
+            case "/metrics":
+                return method.equals("GET")
+                        ? new Answer(200, "text/plain; version=0.0.4; charset=utf-8",
+                                metrics.scrape().getBytes(StandardCharsets.UTF_8), Optional.empty())
+                        : notAllowed("GET");
+            case "/openapi.json":
+                return method.equals("GET") ? new Answer(200, JSON_TYPE, openApi, Optional.empty()) : notAllowed("GET");
+            default:
+                Matcher publicKey = PUBLIC_KEY.matcher(path);
+                if (publicKey.matches()) {
+                    return method.equals("GET") ? publicKey(request, publicKey.group(1), requestId) : notAllowed("GET");
+                }
+                return problem(new Problem(404, "NotFound", "no such endpoint: " + path), requestId);
+        }
+    }
+
+    private Answer sign(Request request, String requestId) {
+        Principal principal = authenticate(request);
+        ObjectNode body = JsonBodies.object(body(request),
+                Set.of("key_id", "package_hash", "package_name", "store"));
+        SignDigestUseCase.Command command = new SignDigestUseCase.Command(principal,
+                KeyId.parse(JsonBodies.text(body, "key_id")), packageHash(JsonBodies.text(body, "package_hash")),
+                JsonBodies.optionalText(body, "package_name"), JsonBodies.flag(body, "store", true));
+        SignDigestUseCase.SignedDigest signed = as(principal, request, requestId,
+                () -> ports.signDigest().sign(command));
+        return new Answer(201, JSON_TYPE, signed.signatureFile(), Optional.empty());
+    }
+
+    private Answer verify(Request request, String requestId) {
+        Principal principal = authenticate(request);
+        ObjectNode body = JsonBodies.object(body(request), Set.of("org", "package_hash", "signature"));
+        String org = JsonBodies.text(body, "org");
+        PackageHash hash = packageHash(JsonBodies.text(body, "package_hash"));
+        JsonNode signature = body.get("signature");
+        Optional<byte[]> signatureJson = Optional.empty();
+        if (signature != null && !signature.isNull()) {
+            if (!signature.isObject()) {
+                throw new IllegalArgumentException("'signature' must be the .sig file's JSON object");
+            }
+            signatureJson = Optional.of(signature.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Optional<byte[]> given = signatureJson;
+        VerifiedPackage verified = as(principal, request, requestId, () -> {
+            OrganizationId organization = ports.organizations().resolve(org).id();
+            return ports.verifyDigest().verifyDigest(
+                    new VerifyDigestUseCase.DigestCommand(principal, organization, hash, given));
+        });
+        ObjectNode answer = JsonBodies.JSON.createObjectNode().put("verified", true)
+                .put("package_hash", verified.packageHash().hex())
+                .put("signer_fingerprint", verified.signerFingerprint().hex())
+                .put("source", given.isPresent() ? "request" : "database");
+        verified.trustPath().ifPresent(path -> {
+            ObjectNode trust = answer.putObject("trust_path");
+            ArrayNode organizations = trust.putArray("organizations");
+            path.organizations().forEach(id -> organizations.add(id.toString()));
+            trust.put("trusted_key_id", path.trustedKey().id().toString());
+            path.trustedKey().label().ifPresent(label -> trust.put("trusted_key_label", label));
+        });
+        return json(200, answer);
+    }
+
+    private Answer publicKey(Request request, String keyId, String requestId) {
+        Principal principal = authenticate(request);
+        KeyId id = KeyId.parse(keyId);
+        ManageSigningKeysUseCase.PublicKeyExport export = as(principal, request, requestId,
+                () -> ports.publicKeys().exportPublicKey(principal, id));
+        return new Answer(200, "application/x-pem-file", export.publicKeyPem().getBytes(StandardCharsets.US_ASCII),
+                Optional.empty());
+    }
+
+    private Answer ready(String requestId) {
+        List<String> problems = ports.readiness().problems();
+        if (problems.isEmpty()) {
+            return json(200, JsonBodies.JSON.createObjectNode().put("status", "ready"));
+        }
+        return problem(new Problem(503, "NotReady", String.join("; ", problems)), requestId);
+    }
+
+    /** A bearer token if one is given, else a verified client certificate, else none at all (401). */
+    private Principal authenticate(Request request) {
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7) || authorization.length() <= 7) {
+                throw new Unauthenticated("the Authorization header must be 'Bearer TOKEN'");
+            }
+            return ports.authenticate().authenticate(new Credential.BearerToken(authorization.substring(7).strip()));
+        }
+        Optional<Credential.ClientCertificate> certificate = clientCertificate(request);
+        if (certificate.isPresent()) {
+            return ports.authenticate().authenticate(certificate.get());
+        }
+        throw new Unauthenticated("no Authorization header and no client certificate");
+    }
+
+    private static Optional<Credential.ClientCertificate> clientCertificate(Request request) {
+        if (!(request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData tls)
+                || tls.peerCertificates() == null || tls.peerCertificates().length == 0) {
+            return Optional.empty();
+        }
+        X509Certificate leaf = tls.peerCertificates()[0];
+        try {
+            List<String> names = new ArrayList<>();
+            if (leaf.getSubjectAlternativeNames() != null) {
+                leaf.getSubjectAlternativeNames().forEach(name -> names.add(String.valueOf(name.get(1))));
+            }
+            String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(leaf.getEncoded()));
+            return Optional.of(new Credential.ClientCertificate(leaf.getSubjectX500Principal().getName(), names,
+                    fingerprint));
+        } catch (CertificateParsingException | CertificateEncodingException | NoSuchAlgorithmException e) {
+            throw new Unauthenticated("the client certificate cannot be read");
+        }
+    }
+
+    private static <T> T as(Principal principal, Request request, String requestId, Supplier<T> work) {
+        Caller caller = new Caller(principal.actor(), Optional.of(Request.getRemoteAddr(request)),
+                Optional.of(requestId));
+        return Caller.callAs(caller, work);
+    }
+
+    private byte[] body(Request request) {
+        long declared = request.getLength();
+        if (declared > maxRequestBytes) {
+            throw new RequestTooLarge(maxRequestBytes);
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] bytes = in.readNBytes(maxRequestBytes + 1);
+            if (bytes.length > maxRequestBytes) {
+                throw new RequestTooLarge(maxRequestBytes);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body", e);
+        }
+    }
+
+    private static PackageHash packageHash(String hex) {
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("'package_hash' must be 64 lowercase hex digits (SHA-256)");
+        }
+        return PackageHash.fromHex(hex);
+    }
+
+    private static String requestId(Request request) {
+        String given = request.getHeaders().get("X-Request-Id");
+        return given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
+    /** The endpoint a path is, for metrics: never the path itself (a key id would make a metric per key). */
+    static String endpointOf(String path) {
+        return switch (path) {
+            case "/v1/signatures", "/v1/verifications", "/healthz", "/readyz", "/metrics", "/openapi.json" -> path;
+            default -> PUBLIC_KEY.matcher(path).matches() ? "/v1/keys/{key_id}/public-key" : "other";
+        };
+    }
+
+    private static Answer notAllowed(String allow) {
+        ObjectNode body = problemBody(new Problem(405, "MethodNotAllowed", "use " + allow), null);
+        return new Answer(405, Problem.MEDIA_TYPE, bytes(body), Optional.of(allow));
+    }
+
+    private static Answer problem(Problem problem, String requestId) {
+        return new Answer(problem.status(), Problem.MEDIA_TYPE, bytes(problemBody(problem, requestId)), Optional.empty());
+    }
+
+    private static ObjectNode problemBody(Problem problem, String requestId) {
+        ObjectNode body = JsonBodies.JSON.createObjectNode().put("type", problem.type()).put("title", problem.title())
+                .put("status", problem.status()).put("detail", problem.detail());
+        if (requestId != null) {
+            body.put("request_id", requestId);
+        }
+        return body;
+    }
+
+    private static Answer json(int status, ObjectNode body) {
+        return new Answer(status, JSON_TYPE, bytes(body), Optional.empty());
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        return node.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private record Answer(int status, String contentType, byte[] body, Optional<String> allow) {
+    }
+
+    /** A request body over the limit (413). */
+    static final class RequestTooLarge extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        RequestTooLarge(int limit) {
+            super("the request body is larger than " + limit + " bytes");
+        }
+    }
+}

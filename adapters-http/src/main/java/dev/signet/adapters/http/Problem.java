@@ -1,0 +1,57 @@
+package dev.signet.adapters.http;
+
+import dev.signet.domain.Conflict;
+import dev.signet.domain.NotFound;
+import dev.signet.domain.SignetException;
+import dev.signet.domain.key.KeyEncryptionKeyRequired;
+import dev.signet.domain.key.SigningKeyRevoked;
+import dev.signet.domain.principal.Forbidden;
+import dev.signet.domain.principal.Unauthenticated;
+import dev.signet.domain.verification.VerificationFailure;
+
+/**
+ * An RFC 9457 problem: status, a title that names the error (for a failed verification one of the five failure
+ * names), and a detail made from Signet's own message, which by rule never holds a secret; a request's credential
+ * is never part of any message.
+ */
+record Problem(int status, String title, String detail) {
+    static final String MEDIA_TYPE = "application/problem+json";
+    /** The out-ports' failures of a store that does not answer, named: this adapter knows only the in-ports. */
+    private static final java.util.Set<String> UNAVAILABLE = java.util.Set.of("AuditUnavailable", "DatabaseUnavailable");
+
+    static Problem badRequest(String detail) {
+        return new Problem(400, "BadRequest", detail);
+    }
+
+    static Problem of(RuntimeException e) {
+        String name = e.getClass().getSimpleName();
+        if (e instanceof Unauthenticated) {
+            return new Problem(401, name, "a valid credential is required (" + oneLine(e.getMessage()) + ")");
+        } else if (e instanceof Forbidden) {
+            return new Problem(403, name, oneLine(e.getMessage()));
+        } else if (e instanceof NotFound) {
+            return new Problem(404, name, oneLine(e.getMessage()));
+        } else if (e instanceof SigningKeyRevoked || e instanceof Conflict) {
+            return new Problem(409, name, oneLine(e.getMessage()));
+        } else if (e instanceof VerificationFailure) {
+            return new Problem(422, name, oneLine(e.getMessage()));
+        } else if (UNAVAILABLE.contains(name) || e instanceof KeyEncryptionKeyRequired) {
+            return new Problem(503, name, oneLine(e.getMessage()));
+        } else if (e instanceof ApiHandler.RequestTooLarge) {
+            return new Problem(413, "RequestTooLarge", oneLine(e.getMessage()));
+        } else if (e instanceof IllegalArgumentException) {
+            return badRequest(oneLine(e.getMessage()));
+        } else if (e instanceof SignetException) {
+            return new Problem(500, name, oneLine(e.getMessage()));
+        }
+        return new Problem(500, "InternalError", "the request failed inside the service; see its log");
+    }
+
+    String type() {
+        return "https://signet.dev/problems/" + title;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.signet.adapters.http;
+
+import dev.signet.application.port.in.AuthenticateUseCase;
+import dev.signet.application.port.in.ManageOrganizationsUseCase;
+import dev.signet.application.port.in.ReadinessUseCase;
+import dev.signet.application.port.in.ServicePublicKeysUseCase;
+import dev.signet.application.port.in.SignDigestUseCase;
+import dev.signet.application.port.in.VerifyDigestUseCase;
+import java.util.Objects;
+
+/** The in-ports the service calls: all it knows of Signet (the composition root hands them over). */
+public record ServicePorts(AuthenticateUseCase authenticate, SignDigestUseCase signDigest,
+        VerifyDigestUseCase verifyDigest, ServicePublicKeysUseCase publicKeys, ManageOrganizationsUseCase organizations,
+        ReadinessUseCase readiness) {
+    public ServicePorts {
+        Objects.requireNonNull(authenticate, "authenticate");
+        Objects.requireNonNull(signDigest, "signDigest");
+        Objects.requireNonNull(verifyDigest, "verifyDigest");
+        Objects.requireNonNull(publicKeys, "publicKeys");
+        Objects.requireNonNull(organizations, "organizations");
+        Objects.requireNonNull(readiness, "readiness");
+    }
+}

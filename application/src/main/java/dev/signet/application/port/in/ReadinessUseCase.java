@@ -1,0 +1,9 @@
+package dev.signet.application.port.in;
+
+import java.util.List;
+
+/** Whether this node can serve: the database answers (and, when configured, the HSM). */
+public interface ReadinessUseCase {
+    /** What is not ready, one line each; empty when ready. Never throws. */
+    List<String> problems();
+}
