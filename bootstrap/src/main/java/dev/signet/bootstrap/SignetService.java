@@ -1,9 +1,17 @@
 package dev.signet.bootstrap;
 
 import dev.signet.adapters.http.ServiceConfig;
+import dev.signet.adapters.http.ServicePorts;
+import dev.signet.adapters.oidc.IdentityConfig;
+import dev.signet.adapters.oidc.IdentityConfigFile;
+import dev.signet.adapters.oidc.NimbusIdentityTokenVerifier;
+import dev.signet.application.port.in.AuthenticateUseCase;
+import dev.signet.application.port.out.IdentityTokenVerifier;
+import dev.signet.application.service.AuthenticationService;
 import dev.signet.adapters.http.SignetHttpServer;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,6 +33,17 @@ public final class SignetService implements AutoCloseable {
      */
     public static SignetService start(Signet signet, String host, int port, Optional<Path> tlsCertificate,
             Optional<Path> tlsKey, Optional<Path> clientCa) {
+        return start(signet, host, port, tlsCertificate, tlsKey, clientCa, Optional.empty());
+    }
+
+    /**
+     * As above, with an identity configuration ({@link IdentityConfigFile}): OIDC identity tokens from CI and client
+     * certificates are then principals too, besides Signet's own tokens.
+     *
+     * @throws dev.signet.adapters.oidc.InvalidIdentityConfig when the configuration cannot be used
+     */
+    public static SignetService start(Signet signet, String host, int port, Optional<Path> tlsCertificate,
+            Optional<Path> tlsKey, Optional<Path> clientCa, Optional<Path> identityConfig) {
         Objects.requireNonNull(signet, "signet");
         if (tlsCertificate.isPresent() != tlsKey.isPresent()) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together");
@@ -33,9 +52,21 @@ public final class SignetService implements AutoCloseable {
             throw new IllegalArgumentException("--client-ca needs TLS (--tls-cert and --tls-key)");
         }
         Optional<ServiceConfig.Tls> tls = tlsCertificate.map(cert -> new ServiceConfig.Tls(cert, tlsKey.get(), clientCa));
-        SignetHttpServer server = new SignetHttpServer(signet.servicePorts(), new ServiceConfig(host, port, tls));
+        IdentityConfig identity = identityConfig.map(IdentityConfigFile::read).orElse(IdentityConfig.none());
+        SignetHttpServer server = new SignetHttpServer(withIdentities(signet.servicePorts(), identity),
+                new ServiceConfig(host, port, tls));
         server.start();
         return new SignetService(server);
+    }
+
+    /** Authentication that also knows OIDC identity tokens and client certificates, by the configuration's rules. */
+    private static ServicePorts withIdentities(ServicePorts ports, IdentityConfig identity) {
+        Optional<IdentityTokenVerifier> identityTokens = identity.providers().isEmpty() ? Optional.empty()
+                : Optional.of(new NimbusIdentityTokenVerifier(identity.providers(), Clock.systemUTC()));
+        AuthenticateUseCase authenticate = new AuthenticationService(ports.authenticate(), identityTokens,
+                identity.rules());
+        return new ServicePorts(authenticate, ports.signDigest(), ports.verifyDigest(), ports.publicKeys(),
+                ports.organizations(), ports.readiness());
     }
 
     public URI url() {

@@ -45,6 +45,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Ask clients for a certificate issued by these CAs (PEM); needs TLS.")
     Path clientCa;
 
+    @Option(names = "--identity-config", paramLabel = "FILE", description = {
+            "OIDC identity providers (CI tokens) and client-certificate rules, JSON (see docs/security.md)."})
+    Path identityConfig;
+
     @Override
     public Integer call() {
         int colon = listen.lastIndexOf(':');
@@ -66,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
             SignetService service;
             try {
                 service = SignetService.start(signet, host, port, Optional.ofNullable(tlsCertificate),
-                        Optional.ofNullable(tlsKey), Optional.ofNullable(clientCa));
+                        Optional.ofNullable(tlsKey), Optional.ofNullable(clientCa), Optional.ofNullable(identityConfig));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
