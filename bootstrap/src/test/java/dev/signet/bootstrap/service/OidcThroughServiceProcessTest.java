@@ -56,6 +56,9 @@ class OidcThroughServiceProcessTest {
         String orgId = ok(cli.run(DatabaseArgs.on(db, "org", "create", "acme"))).strip();
         String keyId = ok(cli.run(DatabaseArgs.on(db, "key", "create", "--org", "acme", "--name", "release")))
                 .split(" ")[0];
+        Path pem = dir.resolve("release.pem");
+        ok(cli.run(DatabaseArgs.on(db, "key", "export", keyId, "--out", pem)));
+        ok(cli.run(DatabaseArgs.on(db, "trust", "add", "--org", "acme", "--pem", pem)));
         long before = lastPosition(db);
 
         try (CiIdentityProvider ci = new CiIdentityProvider()) {
@@ -84,6 +87,18 @@ class OidcThroughServiceProcessTest {
                         .run("sign", pkg, "--server", url, "--key", keyId);
                 assertThat(signed.exitCode()).as(signed + "\nserver: " + output).isZero();
                 assertThat(Files.exists(dir.resolve("plugin.so.sig"))).isTrue();
+
+                Cli.Result verified = new Cli(dir.resolve("client-home"),
+                        Map.of("SIGNET_TOKEN", ci.token("acme/app", "refs/heads/main")))
+                        .run("verify", pkg, "--server", url, "--org", orgId, "--json");
+                assertThat(verified.exitCode()).as(verified + "\nserver: " + output).isZero();
+                assertThat(JSON.readTree(verified.out()).path("signer_fingerprint").asText()).hasSize(64);
+                Files.writeString(pkg, "tampered bytes");
+                Cli.Result tampered = new Cli(dir.resolve("client-home"),
+                        Map.of("SIGNET_TOKEN", ci.token("acme/app", "refs/heads/main")))
+                        .run("verify", pkg, "--server", url, "--org", orgId);
+                assertThat(tampered.exitCode()).as(tampered.toString()).isEqualTo(3);
+                assertThat(tampered.errLines()).singleElement().asString().startsWith("TamperedPackage: ");
 
                 String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                         .digest(Files.readAllBytes(pkg)));
