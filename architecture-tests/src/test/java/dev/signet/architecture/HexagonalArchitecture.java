@@ -28,6 +28,7 @@ public final class HexagonalArchitecture {
     private String pkcs11Boundary;
     private String hsmCustodian;
     private String hsmSigner;
+    private final List<String[]> confinedLibraries = new ArrayList<>();
 
     private HexagonalArchitecture(String base) {
         this.base = base;
@@ -56,6 +57,15 @@ public final class HexagonalArchitecture {
     /** The one class allowed to touch sun.security.pkcs11, relative to the base. */
     public HexagonalArchitecture withPkcs11BoundaryIn(String relativeClassName) {
         pkcs11Boundary = base + "." + relativeClassName;
+        return this;
+    }
+
+    /**
+     * A library that only one adapter may use (e.g. the JOSE/JWT library, only in the identity adapter): the
+     * library's package (absolute) and the adapter's package, relative to the base.
+     */
+    public HexagonalArchitecture withLibraryOnlyIn(String libraryPackage, String relativeAdapter) {
+        confinedLibraries.add(new String[] {libraryPackage, base + "." + relativeAdapter});
         return this;
     }
 
@@ -111,6 +121,11 @@ public final class HexagonalArchitecture {
             rules.add(noClasses().that().doNotHaveFullyQualifiedName(pkcs11Boundary)
                     .should().dependOnClassesThat().resideInAPackage("sun.security.pkcs11..")
                     .as("only " + pkcs11Boundary + " uses sun.security.pkcs11"));
+        }
+        for (String[] confined : confinedLibraries) {
+            rules.add(noClasses().that().resideOutsideOfPackage(confined[1] + "..")
+                    .should().dependOnClassesThat().resideInAPackage(confined[0] + "..")
+                    .as("only " + confined[1] + " uses " + confined[0]));
         }
         if (hsmCustodian != null) {
             rules.add(noClasses().that().doNotHaveFullyQualifiedName(hsmSigner)

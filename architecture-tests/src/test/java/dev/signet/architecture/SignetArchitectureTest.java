@@ -16,6 +16,8 @@ class SignetArchitectureTest {
                 .withAdapter("adapters.crypto.soft")
                 .withAdapter("adapters.crypto.pkcs11")
                 .withAdapter("adapters.audit")
+                .withAdapter("adapters.oidc")
+                .withLibraryOnlyIn("com.nimbusds", "adapters.oidc")
                 .withDrivingAdapter("adapters.http")
                 .withPkcs11BoundaryIn("adapters.crypto.pkcs11.Cryptoki")
                 .withHsmSigningOnlyThrough("application.port.out.HsmKeyCustodian", "application.service.VerifiedHsmSigner");
@@ -29,7 +31,8 @@ class SignetArchitectureTest {
                 .as("every module's classes are imported, or the rules would pass vacuously")
                 .contains("dev.signet.domain.key", "dev.signet.application.service", "dev.signet.adapters.audit",
                         "dev.signet.adapters.crypto.soft", "dev.signet.adapters.crypto.pkcs11",
-                        "dev.signet.adapters.persistence.sigfile", "dev.signet.adapters.http", "dev.signet.bootstrap.cli");
+                        "dev.signet.adapters.persistence.sigfile", "dev.signet.adapters.oidc", "dev.signet.adapters.http",
+                        "dev.signet.bootstrap.cli");
         signetRules("dev.signet").check(signet);
     }
 
@@ -49,6 +52,10 @@ class SignetArchitectureTest {
                 .hasMessageContaining("RogueWrapperUser")
                 .hasMessageContaining("signs with an HSM key")
                 .hasMessageContaining("UncheckedHsmSigning")
+                .hasMessageContaining("only dev.signet.archfixture.violations.adapters.oidc uses com.nimbusds")
+                .hasMessageContaining("JwtParsingAudit")
+                .hasMessageContaining("adapters.oidc does not depend on dev.signet.archfixture.violations.adapters.audit")
+                .hasMessageContaining("IdentityAdapterThatWritesAudit")
                 .hasMessageContaining("adapters.http uses the application only through its in-ports")
                 .hasMessageContaining("HandlerThatReadsARepository")
                 .hasMessageContaining("adapters.http does not depend on dev.signet.archfixture.violations.adapters.persistence")

@@ -52,6 +52,11 @@ public final class Signet implements AutoCloseable {
     private final Optional<Pkcs11KeyCustodian> hsm;
     private final Optional<TokenKeyEncryptionKeys> tokenKeks;
     private final CreateTokenKekUseCase tokenKekCreation;
+    static {
+        // audit events outside a request name the OS user the process runs as (a server's requests name their principal)
+        ProcessCaller.install();
+    }
+
     private final KeyManager keyManager;
     private final PackageSigner packageSigner;
     private final PackageVerifier verifier;

@@ -1,10 +1,18 @@
 package dev.signet.bootstrap;
 
 import dev.signet.adapters.http.ServiceConfig;
+import dev.signet.adapters.http.ServicePorts;
+import dev.signet.adapters.oidc.IdentityConfig;
+import dev.signet.adapters.oidc.IdentityConfigFile;
+import dev.signet.adapters.oidc.NimbusIdentityTokenVerifier;
+import dev.signet.application.port.in.AuthenticateUseCase;
+import dev.signet.application.port.out.IdentityTokenVerifier;
+import dev.signet.application.service.AuthenticationService;
 import dev.signet.adapters.http.SignetHttpServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,7 +34,20 @@ public final class SignetService implements AutoCloseable {
      * @throws IllegalArgumentException for plain HTTP on a non-loopback address, or unreadable TLS files
      */
     public static SignetService start(Signet signet, String host, int port, Optional<Path> tlsCertificate,
-            Optional<Path> tlsKey, Optional<Path> clientCa, int requestsPerSecondPerPrincipal) {
+            Optional<Path> tlsKey, Optional<Path> clientCa) {
+        return start(signet, host, port, tlsCertificate, tlsKey, clientCa, Optional.empty(), 0);
+    }
+
+    /**
+     * As above, with an identity configuration ({@link IdentityConfigFile}): OIDC identity tokens from CI and client
+     * certificates are then principals too, besides Signet's own tokens; and at most
+     * {@code requestsPerSecondPerPrincipal} requests per second for each principal (0: no limit).
+     *
+     * @throws dev.signet.adapters.oidc.InvalidIdentityConfig when the configuration cannot be used
+     */
+    public static SignetService start(Signet signet, String host, int port, Optional<Path> tlsCertificate,
+            Optional<Path> tlsKey, Optional<Path> clientCa, Optional<Path> identityConfig,
+            int requestsPerSecondPerPrincipal) {
         Objects.requireNonNull(signet, "signet");
         if (tlsCertificate.isPresent() != tlsKey.isPresent()) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together");
@@ -40,10 +61,21 @@ public final class SignetService implements AutoCloseable {
         }
         Optional<ServiceConfig.RateLimit> limit = requestsPerSecondPerPrincipal == 0 ? Optional.empty()
                 : Optional.of(new ServiceConfig.RateLimit(requestsPerSecondPerPrincipal, Duration.ofSeconds(1)));
-        SignetHttpServer server = new SignetHttpServer(signet.servicePorts(),
+        IdentityConfig identity = identityConfig.map(IdentityConfigFile::read).orElse(IdentityConfig.none());
+        SignetHttpServer server = new SignetHttpServer(withIdentities(signet.servicePorts(), identity),
                 new ServiceConfig(host, port, tls).withRateLimit(limit));
         server.start();
         return new SignetService(server);
+    }
+
+    /** Authentication that also knows OIDC identity tokens and client certificates, by the configuration's rules. */
+    private static ServicePorts withIdentities(ServicePorts ports, IdentityConfig identity) {
+        Optional<IdentityTokenVerifier> identityTokens = identity.providers().isEmpty() ? Optional.empty()
+                : Optional.of(new NimbusIdentityTokenVerifier(identity.providers(), Clock.systemUTC()));
+        AuthenticateUseCase authenticate = new AuthenticationService(ports.authenticate(), identityTokens,
+                identity.rules());
+        return new ServicePorts(authenticate, ports.signDigest(), ports.verifyDigest(), ports.publicKeys(),
+                ports.organizations(), ports.readiness());
     }
 
     public URI url() {

@@ -10,6 +10,7 @@ import dev.signet.adapters.persistence.db.TestDatabase;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.bootstrap.support.AuditStream;
 import dev.signet.bootstrap.support.Keks;
+import dev.signet.application.port.in.Caller;
 import dev.signet.domain.Hex;
 import dev.signet.domain.audit.AuditRecord;
 import dev.signet.domain.key.SigningKey;
@@ -101,6 +102,9 @@ class PackageLoadAuditFieldsTest {
             fields.put("error", null);
             fields.put("failure_reason", failureReason);
         }
+        // who loaded it: the process's caller, the OS user, in the durable record and the stream alike
+        fields.put("actor_kind", "os_user");
+        fields.put("actor_id", Caller.current().actor().id());
         return fields;
     }
 

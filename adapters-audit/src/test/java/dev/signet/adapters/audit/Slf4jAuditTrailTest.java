@@ -7,6 +7,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signet.application.port.in.Caller;
+import dev.signet.domain.audit.Actor;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.signature.PackageHash;
@@ -74,5 +76,27 @@ class Slf4jAuditTrailTest {
         JsonNode event = new ObjectMapper().readTree(sink.toString(StandardCharsets.UTF_8).strip());
         assertThat(event.path("signature_verified").isBoolean()).isTrue();
         assertThat(event.path("signature_verified").asBoolean()).isFalse();
+    }
+
+    @Test
+    void each_event_names_the_caller_current_on_the_recording_thread() throws Exception {
+        Caller request = new Caller(new Actor("client_certificate", "CN=release-bot,O=Acme"), Optional.of("192.0.2.9"),
+                Optional.of("req-9"));
+        Caller.callAs(request, () -> {
+            new Slf4jAuditTrail().record(new AuditEvent.PackageSignFailed("/p", "no such file"));
+            return null;
+        });
+        new Slf4jAuditTrail().record(new AuditEvent.PackageSignFailed("/q", "no such file"));
+
+        String[] lines = sink.toString(StandardCharsets.UTF_8).split("\n");
+        JsonNode inRequest = new ObjectMapper().readTree(lines[0]);
+        assertThat(inRequest.path("actor_kind").asText()).isEqualTo("client_certificate");
+        assertThat(inRequest.path("actor_id").asText()).isEqualTo("CN=release-bot,O=Acme");
+        assertThat(inRequest.path("client_address").asText()).isEqualTo("192.0.2.9");
+        assertThat(inRequest.path("request_id").asText()).isEqualTo("req-9");
+        JsonNode outside = new ObjectMapper().readTree(lines[1]);
+        assertThat(outside.path("actor_kind").asText()).isEqualTo("os_user");
+        assertThat(outside.path("actor_id").asText()).isEqualTo(Caller.current().actor().id());
+        assertThat(outside.has("client_address")).isFalse();
     }
 }

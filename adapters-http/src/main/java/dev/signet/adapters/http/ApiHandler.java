@@ -257,7 +257,19 @@ final class ApiHandler extends Handler.Abstract {
         try {
             List<String> names = new ArrayList<>();
             if (leaf.getSubjectAlternativeNames() != null) {
-                leaf.getSubjectAlternativeNames().forEach(name -> names.add(String.valueOf(name.get(1))));
+                // typed as OpenSSL prints them, so that identity rules can say which kind of name they mean
+                leaf.getSubjectAlternativeNames().forEach(name -> {
+                    String type = switch ((Integer) name.get(0)) {
+                        case 1 -> "email:";
+                        case 2 -> "DNS:";
+                        case 6 -> "URI:";
+                        case 7 -> "IP:";
+                        default -> null;
+                    };
+                    if (type != null) {
+                        names.add(type + name.get(1));
+                    }
+                });
             }
             String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(leaf.getEncoded()));
             return Optional.of(new Credential.ClientCertificate(leaf.getSubjectX500Principal().getName(), names,

@@ -1,5 +1,6 @@
 package dev.signet.application.service;
 
+import dev.signet.application.port.in.Caller;
 import dev.signet.application.port.out.AuditLog;
 import dev.signet.application.port.out.AuditLog.Occurrence;
 import dev.signet.application.port.out.AuditTrail;
@@ -11,7 +12,8 @@ import java.time.Clock;
  * made durable fails the operation. The record of a change goes into the chain first, in the caller's
  * transaction, so a change and its record commit together. The record of an event that changes nothing (a
  * verification, a package load) is handed to the {@link DeferredAuditWriter}, which commits such records in
- * batches and returns once the caller's own record is in the chain (decision 0005).
+ * batches and returns once the caller's own record is in the chain (decision 0005). Both name the event's
+ * origin: the actor, and for a request the client address and request id.
  */
 public final class DurableAuditTrail implements AuditTrail {
     private final AuditLog log;
@@ -26,15 +28,19 @@ public final class DurableAuditTrail implements AuditTrail {
         this.clock = clock;
     }
 
+    /**
+     * The caller ({@link Caller#current()}) is read here, on the caller's thread, and travels with the occurrence:
+     * the group commit's writer thread has no caller of its own.
+     */
     @Override
     public void record(AuditEvent event) {
+        Occurrence occurrence = new Occurrence(event, clock.instant(), Caller.current().origin());
         if (changesNothing(event)) {
             // the stream first: should the durable trail refuse (and the operation fail), the SIEM has it
-            Occurrence occurrence = new Occurrence(event, clock.instant());
             stream.record(event);
             deferred.submit(occurrence);
         } else {
-            log.append(event, clock.instant());
+            log.append(occurrence);
             stream.record(event);
         }
     }

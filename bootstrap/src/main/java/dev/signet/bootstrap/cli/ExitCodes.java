@@ -33,6 +33,8 @@ final class ExitCodes {
             return SIGNATURE_NOT_FOUND;
         } else if (failure instanceof MalformedSignature) {
             return MALFORMED_SIGNATURE;
+        } else if (failure instanceof ServiceAnswer answer) {
+            return answer.exitCode();
         }
         return ERROR;
     }

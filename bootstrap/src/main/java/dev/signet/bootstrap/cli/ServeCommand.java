@@ -50,6 +50,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: 0, no limit")
     int rateLimit;
 
+    @Option(names = "--identity-config", paramLabel = "FILE", description = {
+            "OIDC identity providers (CI tokens) and client-certificate rules, JSON (see docs/security.md)."})
+    Path identityConfig;
+
     @Override
     public Integer call() {
         int colon = listen.lastIndexOf(':');
@@ -72,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
             SignetService service;
             try {
                 service = SignetService.start(signet, host, port, Optional.ofNullable(tlsCertificate),
-                        Optional.ofNullable(tlsKey), Optional.ofNullable(clientCa), rateLimit);
+                        Optional.ofNullable(tlsKey), Optional.ofNullable(clientCa), Optional.ofNullable(identityConfig),
+                        rateLimit);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

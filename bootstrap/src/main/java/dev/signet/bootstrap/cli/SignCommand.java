@@ -7,6 +7,13 @@ import dev.signet.bootstrap.Signet;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.signature.PackageSignature;
 import dev.signet.domain.key.Ed25519PrivateKey;
+import dev.signet.domain.key.Ed25519PublicKey;
+import dev.signet.domain.key.KeyFingerprint;
+import dev.signet.domain.signature.PackageHash;
+import dev.signet.domain.verification.InvalidSignature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -45,6 +52,9 @@ final class SignCommand implements Callable<Integer> {
         Path privateKeyFile;
     }
 
+    @Mixin
+    ServerOptions server;
+
     @Option(names = "--no-store", description = "With --key: do not record the signature in the database.")
     boolean noStore;
 
@@ -54,7 +64,8 @@ final class SignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path target = signatureFile != null ? signatureFile : SignatureSidecar.defaultFor(packageFile);
-        PackageSignature signature = key.keyId != null ? signWithStoredKey(target) : signWithPrivateKeyFile(target);
+        PackageSignature signature = server.given() ? signThroughServer(target)
+                : key.keyId != null ? signWithStoredKey(target) : signWithPrivateKeyFile(target);
         cli.output(global).print("Signed " + packageFile + " with key " + signature.keyFingerprint().hex() + ": wrote "
                 + target, new JsonLine().put("package_hash", signature.packageHash().hex())
                         .put("key_fingerprint", signature.keyFingerprint().hex())
@@ -69,6 +80,51 @@ final class SignCommand implements Callable<Integer> {
             // The file is written inside the signing, so a failed write is audited as a failed signing.
             return signet.packageSigner()
                     .signPackageWithDbKey(packageFile, key.keyId, !noStore, target).signature();
+        }
+    }
+
+    /**
+     * Hashes the package here, sends only the hash, and writes the answered signature only once it verifies under the
+     * key's public key (fetched from the service) over this package's hash: a service or a network that answers
+     * with anything else never gets a .sig written.
+     */
+    private PackageSignature signThroughServer(Path target) {
+        if (key.keyId == null) {
+            throw new IllegalArgumentException("--server signs with a key the service keeps: give --key KEY_ID");
+        }
+        OfflineComponents components = cli.components(global);
+        components.signatureFiles().checkTarget(target, packageFile);
+        PackageHash hash = components.hasher().hash(packageFile);
+        ServiceClient client = ServiceClient.from(server, cli.environment(), cli.allowInsecureSecretFiles(store));
+        byte[] answered = client.sign(key.keyId, hash, packageFile.getFileName().toString(), !noStore);
+        Ed25519PublicKey publicKey = components.publicKeys().read(client.publicKeyPem(key.keyId));
+        PackageSignature signature = decode(components, answered);
+        if (!signature.packageHash().equals(hash)) {
+            // the service signed another hash than this package's: nothing is written
+            throw new InvalidSignature(signature.keyFingerprint());
+        }
+        if (!signature.keyFingerprint().equals(KeyFingerprint.of(publicKey))
+                || !components.verifier().verify(publicKey, signature.signedMessage(), signature.signature())) {
+            // not under the key's public key: nothing is written
+            throw new InvalidSignature(signature.keyFingerprint());
+        }
+        components.signatureFiles().write(target, signature);
+        return signature;
+    }
+
+    private static PackageSignature decode(OfflineComponents components, byte[] sigFile) {
+        try {
+            Path dir = Files.createTempDirectory("signet-sig");
+            Path file = dir.resolve("answer.sig");
+            try {
+                Files.write(file, sigFile);
+                return components.signatureFiles().read(file);
+            } finally {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the service's answer", e);
         }
     }
 

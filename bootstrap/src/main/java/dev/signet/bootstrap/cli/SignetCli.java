@@ -1,5 +1,6 @@
 package dev.signet.bootstrap.cli;
 
+import dev.signet.bootstrap.ProcessCaller;
 import dev.signet.adapters.persistence.db.Database;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.out.AuditTrail;
@@ -56,6 +57,7 @@ public final class SignetCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        ProcessCaller.install();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         if (TerminalHashProgress.wanted(System.getProperties(), System.getenv(), asksForJson(args))) {

@@ -7,6 +7,10 @@ import dev.signet.bootstrap.OfflineComponents;
 import dev.signet.bootstrap.Signet;
 import dev.signet.domain.verification.VerifiedPackage;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.signet.application.service.SignatureSidecar;
+import dev.signet.domain.signature.PackageHash;
+import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -53,8 +57,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--sig", paramLabel = "SIG_FILE", description = "The detached signature. Default: PACKAGE.sig")
     Path signatureFile;
 
+    @Mixin
+    ServerOptions server;
+
     @Override
     public Integer call() {
+        if (server.given()) {
+            return throughServer();
+        }
         VerifiedPackage verified = against.org != null ? online() : offline();
         cli.output(global).print("Verified " + packageFile + ": signed by " + verified.signerFingerprint().hex()
                 + " (package hash " + verified.packageHash().hex() + ", signature from " + verified.origin().label()
@@ -70,6 +80,31 @@ final class VerifyCommand implements Callable<Integer> {
             return signet.verifier().verify(new VerifyPackageUseCase.Command(packageFile,
                     signet.keyManager().organization(against.org).id(), source, Optional.ofNullable(signatureFile)));
         }
+    }
+
+    /**
+     * Hashes the package here and asks the service to judge the hash with the .sig (when there is one; the
+     * signatures it stores for the hash otherwise) against the organization's trust.
+     */
+    private Integer throughServer() {
+        if (against.org == null) {
+            throw new IllegalArgumentException("--server verifies against an organization's trust: give --org ORG");
+        }
+        OfflineComponents components = cli.components(global);
+        PackageHash hash = components.hasher().hash(packageFile);
+        Path sig = signatureFile != null ? signatureFile : SignatureSidecar.defaultFor(packageFile);
+        Optional<byte[]> sigBytes = Optional.empty();
+        if (signatureFile != null || Files.isRegularFile(sig)) {
+            components.signatureFiles().read(sig); // a malformed or missing file fails here, as it does locally
+            sigBytes = Optional.of(KeyFiles.read(sig, "signature"));
+        }
+        JsonNode verdict = ServiceClient.from(server, cli.environment(), cli.allowInsecureSecretFiles(store))
+                .verify(against.org, hash, sigBytes);
+        String signer = verdict.path("signer_fingerprint").asText();
+        cli.output(global).print("Verified " + packageFile + " through " + server.url + ": signed by " + signer
+                + " (package hash " + hash.hex() + ")", new JsonLine().put("package_hash", hash.hex())
+                        .put("signer_fingerprint", signer).put("source", "server"));
+        return ExitCodes.OK;
     }
 
     private VerifiedPackage offline() {

@@ -330,7 +330,8 @@ class AuditCheckpointCliTest {
                     + "event_type, occurred_at, payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (long i = 0; i < length; i++) {
                     previous = AuditRecord.append(previous, new AuditEvent.TrustAclGranted(OrganizationId.random(),
-                            OrganizationId.random()), Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i));
+                            OrganizationId.random()), dev.signet.domain.audit.AuditOrigin.of(
+                            dev.signet.domain.audit.Actor.osUser("intruder")), Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i));
                     insert.setLong(1, previous.position());
                     insert.setString(2, previous.eventType());
                     insert.setObject(3, java.time.OffsetDateTime.ofInstant(previous.occurredAt(),

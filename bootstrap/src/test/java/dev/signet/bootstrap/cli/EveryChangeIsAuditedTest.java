@@ -153,6 +153,15 @@ class EveryChangeIsAuditedTest {
             }
         }
         assertThat(flow.checked).containsAll(CHANGES.stream().filter(c -> !c.needsHsm()).map(Change::command).toList());
+
+        // the read-only commands that record what they did name their actor too
+        Path pkg = dir.resolve("plugin.so");
+        long before = flow.lastPosition();
+        flow.run("verify", pkg, "--org", "acme");
+        flow.run("load", pkg, "--org", "acme", "--out", dir.resolve("loaded.so"));
+        assertThat(flow.recordsAfter(before)).extracting(record -> record.path("event_type").asText())
+                .containsExactly("verification.failure", "verification.failure", "package.load.failure");
+        flow.everyRecordNamesTheOsUser();
     }
 
     @OnEveryDatabase
@@ -165,6 +174,7 @@ class EveryChangeIsAuditedTest {
             }
         }
         assertThat(flow.checked).containsAll(CHANGES.stream().filter(Change::needsHsm).map(Change::command).toList());
+        flow.everyRecordNamesTheOsUser();
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -208,16 +218,20 @@ class EveryChangeIsAuditedTest {
         }
 
         String ok(Object... args) {
+            Cli.Result result = run(args);
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.err()).as(result.toString()).isEmpty();
+            return result.out();
+        }
+
+        Cli.Result run(Object... args) {
             Map<String, String> environment = new HashMap<>(Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", kekFile.toString()));
             if (hsm != null) {
                 environment.putAll(Map.of("SIGNET_PKCS11_LIBRARY", hsm.library().toString(), "SIGNET_PKCS11_TOKEN",
                         hsm.token(), "SIGNET_PKCS11_PIN", hsm.pin()));
             }
             cli = new Cli(dir.resolve("home"), environment);
-            Cli.Result result = cli.run(DatabaseArgs.on(db, args));
-            assertThat(result.exitCode()).as(result.toString()).isZero();
-            assertThat(result.err()).as(result.toString()).isEmpty();
-            return result.out();
+            return cli.run(DatabaseArgs.on(db, args));
         }
 
         /** Records from here on are the change's: what a scenario ran before to set it up is not. */
@@ -241,7 +255,23 @@ class EveryChangeIsAuditedTest {
             JsonNode record = records.get(records.size() - 1);
             expectedFields.forEach((field, value) -> assertThat(record.path(field).asText())
                     .as("%s of the record of `signet %s`: %s", field, change.command(), record).isEqualTo(value));
+            assertThat(records).as("the records `signet %s` wrote name its actor, the OS user", change.command())
+                    .allSatisfy(Flow::namesTheOsUser);
             checked.add(change.command());
+        }
+
+        /** Every record in the chain, the setup's included: the CLI's actor is the OS user, and no request's fields. */
+        void everyRecordNamesTheOsUser() throws Exception {
+            assertThat(recordsAfter(0)).isNotEmpty().allSatisfy(Flow::namesTheOsUser);
+        }
+
+        private static void namesTheOsUser(JsonNode record) {
+            assertThat(record.path("actor_kind").asText()).as("actor_kind of %s", record).isEqualTo("os_user");
+            assertThat(record.path("actor_id").asText()).as("actor_id of %s", record)
+                    .isEqualTo(ProcessHandle.current().info().user().map(u -> u.substring(u.lastIndexOf('\\') + 1))
+                            .orElse(System.getProperty("user.name")));
+            assertThat(record.has("client_address")).as("client_address of %s", record).isFalse();
+            assertThat(record.has("request_id")).as("request_id of %s", record).isFalse();
         }
 
         private long lastPosition() throws Exception {

@@ -1,8 +1,13 @@
 package dev.signet.domain.audit;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An event's fields as one canonical JSON object: event_type first, then the fields in their order. */
+/**
+ * An event's fields as one canonical JSON object: event_type first, then the event's fields in their order, then
+ * its origin's ({@code actor_kind}, {@code actor_id}, and for a request {@code client_address}, {@code request_id}).
+ * Records written before the origin was recorded have none of the origin's fields; they verify as they are.
+ */
 public final class AuditPayload {
     /**
      * The widest any one text field of an event is in the payload, escapes included, in UTF-16 units (as H2
@@ -14,11 +19,13 @@ public final class AuditPayload {
     private AuditPayload() {
     }
 
-    public static String json(AuditEvent event) {
+    public static String json(AuditEvent event, AuditOrigin origin) {
         StringBuilder json = new StringBuilder("{");
         quote(json, "event_type").append(':');
         quote(json, event.eventType());
-        for (Map.Entry<String, Object> field : event.fields().entrySet()) {
+        Map<String, Object> fields = new LinkedHashMap<>(event.fields());
+        origin.fields().forEach(fields::putIfAbsent);
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
             json.append(',');
             quote(json, field.getKey()).append(':');
             if (field.getValue() instanceof Boolean flag) {

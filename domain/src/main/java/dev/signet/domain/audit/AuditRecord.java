@@ -14,7 +14,8 @@ import java.time.Instant;
  * hash = SHA-256( previousHash || "\n" || position || "\n" || eventType || "\n" || occurredAt || "\n" || payload )
  * </pre>
  * with hashes as lowercase hex, positions counting from 1 without gaps, occurredAt in ISO-8601 UTC, and
- * the first record's previousHash 64 zeros.
+ * the first record's previousHash 64 zeros. The payload holds the event's origin (actor, client address,
+ * request id), so the hash covers who caused it.
  */
 public record AuditRecord(long position, String eventType, Instant occurredAt, String payload, String previousHash,
         String hash) {
@@ -33,10 +34,10 @@ public record AuditRecord(long position, String eventType, Instant occurredAt, S
     }
 
     /** The record that follows {@code previous} (or starts the chain when previous is null). */
-    public static AuditRecord append(AuditRecord previous, AuditEvent event, Instant occurredAt) {
+    public static AuditRecord append(AuditRecord previous, AuditEvent event, AuditOrigin origin, Instant occurredAt) {
         long position = previous == null ? 1 : previous.position() + 1;
         String previousHash = previous == null ? GENESIS_HASH : previous.hash();
-        String payload = AuditPayload.json(event);
+        String payload = AuditPayload.json(event, origin);
         return new AuditRecord(position, event.eventType(), occurredAt, payload, previousHash,
                 linkHash(previousHash, position, event.eventType(), occurredAt, payload));
     }

@@ -20,7 +20,7 @@ class AuditCheckpointTest {
         AuditRecord previous = null;
         for (int i = 0; i < length; i++) {
             previous = AuditRecord.append(previous, new AuditEvent.PackageSignFailed(tag + i, "no such file"),
-                    T0.plusSeconds(i));
+                    AuditOrigin.of(Actor.osUser("alice")), T0.plusSeconds(i));
             chain.add(previous);
         }
         return chain;

@@ -63,19 +63,19 @@ class AuditLogTest {
     @OnEveryDatabase
     void an_append_inside_a_transaction_that_rolls_back_leaves_neither_record_nor_head_change(TestDatabase db) {
         Database database = db.open();
-        AuditRecord first = database.auditLog().append(granted(), T0);
+        AuditRecord first = database.auditLog().append(AuditSamples.occurrence(granted(), T0));
         Organization acme = organization("acme");
 
         assertThatThrownBy(() -> database.transactions().run(() -> {
             database.organizations().add(acme);
-            database.auditLog().append(granted(), at(1));
+            database.auditLog().append(AuditSamples.occurrence(granted(), at(1)));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
 
         assertThat(database.organizations().findById(acme.id())).isEmpty();
         assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).containsExactly(first);
         assertThat(database.auditLog().head()).isEqualTo(new AuditLog.Head(1, first.hash()));
-        AuditRecord next = database.auditLog().append(granted(), at(2));
+        AuditRecord next = database.auditLog().append(AuditSamples.occurrence(granted(), at(2)));
         assertThat(next.position()).isEqualTo(2);
         assertThat(verify(database).isWhole()).isTrue();
     }
@@ -87,7 +87,7 @@ class AuditLogTest {
 
         AuditRecord record = database.transactions().inTransaction(() -> {
             database.organizations().add(acme);
-            return database.auditLog().append(granted(), T0);
+            return database.auditLog().append(AuditSamples.occurrence(granted(), T0));
         });
 
         assertThat(database.organizations().findById(acme.id())).contains(acme);
@@ -104,9 +104,9 @@ class AuditLogTest {
         Database other = db.open();
 
         CompletableFuture<AuditRecord> waiting = database.transactions().inTransaction(() -> {
-            database.auditLog().append(granted(), T0);
+            database.auditLog().append(AuditSamples.occurrence(granted(), T0));
             CompletableFuture<AuditRecord> second =
-                    CompletableFuture.supplyAsync(() -> other.auditLog().append(granted(), at(1)));
+                    CompletableFuture.supplyAsync(() -> other.auditLog().append(AuditSamples.occurrence(granted(), at(1))));
             sleep(Duration.ofMillis(500));
             assertThat(second).as("blocked on the head").isNotDone();
             return second;
@@ -142,7 +142,7 @@ class AuditLogTest {
                     start.await();
                     List<Long> positions = new ArrayList<>();
                     for (int i = 0; i < appendsEach; i++) {
-                        positions.add(own.auditLog().append(granted(), Instant.now()).position());
+                        positions.add(own.auditLog().append(AuditSamples.occurrence(granted(), Instant.now())).position());
                     }
                     return positions;
                 };
@@ -167,10 +167,10 @@ class AuditLogTest {
         Database database = db.open();
         AuditLog log = database.auditLog();
         // positions and times deliberately disagree in order: the list follows positions
-        AuditRecord grantedLate = log.append(granted(), at(10));
-        AuditRecord revokedEarly = log.append(revoked(), at(1));
-        AuditRecord grantedEarly = log.append(granted(), at(2));
-        AuditRecord revokedLate = log.append(revoked(), at(20));
+        AuditRecord grantedLate = log.append(AuditSamples.occurrence(granted(), at(10)));
+        AuditRecord revokedEarly = log.append(AuditSamples.occurrence(revoked(), at(1)));
+        AuditRecord grantedEarly = log.append(AuditSamples.occurrence(granted(), at(2)));
+        AuditRecord revokedLate = log.append(AuditSamples.occurrence(revoked(), at(20)));
 
         assertThat(log.list(Optional.of("key.trust_acl.granted"), Optional.empty()))
                 .containsExactly(grantedLate, grantedEarly);
@@ -190,8 +190,8 @@ class AuditLogTest {
         Instant nanos = Instant.parse("2026-01-28T12:00:00.123456789Z");
         Instant wholeSecond = Instant.parse("2026-01-28T12:00:01Z");
 
-        AuditRecord fine = database.auditLog().append(granted(), nanos);
-        AuditRecord coarse = database.auditLog().append(granted(), wholeSecond);
+        AuditRecord fine = database.auditLog().append(AuditSamples.occurrence(granted(), nanos));
+        AuditRecord coarse = database.auditLog().append(AuditSamples.occurrence(granted(), wholeSecond));
 
         assertThat(fine.occurredAt()).isEqualTo(nanos.truncatedTo(ChronoUnit.MICROS));
         assertThat(coarse.occurredAt()).isEqualTo(wholeSecond);
@@ -227,7 +227,7 @@ class AuditLogTest {
         String pairs = "\ud83d\udd11".repeat(MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS); // two UTF-16 units each
         AuditEvent event = new AuditEvent.PackageLoadFailed(OrganizationId.random(), path, pairs, "\u00e9".repeat(20_000));
 
-        AuditRecord stored = database.auditLog().append(event, T0);
+        AuditRecord stored = database.auditLog().append(AuditSamples.occurrence(event, T0));
 
         assertThat(stored.payload().length()).isLessThanOrEqualTo(MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS);
         assertThat(stored.payload()).contains("\"package_path_truncated\":true", "\"package_path_sha256\":\"",
@@ -239,9 +239,9 @@ class AuditLogTest {
     @OnEveryDatabase
     void a_batch_appends_in_order_as_one_chain_across_several_inserts(TestDatabase db) {
         Database database = db.open();
-        AuditRecord first = database.auditLog().append(granted(), T0);
+        AuditRecord first = database.auditLog().append(AuditSamples.occurrence(granted(), T0));
         List<AuditLog.Occurrence> batch = LongStream.rangeClosed(1, 1_234)
-                .mapToObj(i -> new AuditLog.Occurrence(i % 2 == 0 ? granted() : revoked(), at(i))).toList();
+                .mapToObj(i -> AuditSamples.occurrence(i % 2 == 0 ? granted() : revoked(), at(i))).toList();
 
         List<AuditRecord> appended = database.auditLog().appendAll(batch);
 
@@ -258,11 +258,11 @@ class AuditLogTest {
     @OnEveryDatabase
     void a_batch_with_one_refused_event_appends_none_of_it(TestDatabase db) throws Exception {
         Database database = db.open();
-        AuditRecord first = database.auditLog().append(granted(), T0);
+        AuditRecord first = database.auditLog().append(AuditSamples.occurrence(granted(), T0));
         tamper(db, "ALTER TABLE audit_events ADD CONSTRAINT ck_test_refused CHECK (payload NOT LIKE '%refuse me%')");
 
-        assertThatThrownBy(() -> database.auditLog().appendAll(List.of(new AuditLog.Occurrence(granted(), at(1)),
-                new AuditLog.Occurrence(new AuditEvent.PackageSignFailed("/p", "refuse me"), at(2)))))
+        assertThatThrownBy(() -> database.auditLog().appendAll(List.of(AuditSamples.occurrence(granted(), at(1)),
+                AuditSamples.occurrence(new AuditEvent.PackageSignFailed("/p", "refuse me"), at(2)))))
                 .isInstanceOf(RuntimeException.class);
 
         assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).containsExactly(first);
@@ -272,10 +272,10 @@ class AuditLogTest {
     @OnEveryDatabase
     void a_run_of_events_is_found_only_if_it_was_appended_in_that_order_at_those_times(TestDatabase db) {
         Database database = db.open();
-        database.auditLog().append(granted(), T0);
-        AuditLog.Occurrence first = new AuditLog.Occurrence(granted(), at(1));
-        AuditLog.Occurrence second = new AuditLog.Occurrence(revoked(), at(2));
-        AuditLog.Occurrence third = new AuditLog.Occurrence(granted(), at(3));
+        database.auditLog().append(AuditSamples.occurrence(granted(), T0));
+        AuditLog.Occurrence first = AuditSamples.occurrence(granted(), at(1));
+        AuditLog.Occurrence second = AuditSamples.occurrence(revoked(), at(2));
+        AuditLog.Occurrence third = AuditSamples.occurrence(granted(), at(3));
 
         assertThat(database.auditLog().containsRun(List.of(first, second))).isFalse();
         database.auditLog().appendAll(List.of(first, second, third));
@@ -284,17 +284,17 @@ class AuditLogTest {
         assertThat(database.auditLog().containsRun(List.of(second, third))).isTrue();
         assertThat(database.auditLog().containsRun(List.of(first, third))).as("not one after another").isFalse();
         assertThat(database.auditLog().containsRun(List.of(second, first))).as("another order").isFalse();
-        assertThat(database.auditLog().containsRun(List.of(new AuditLog.Occurrence(first.event(), at(9)))))
+        assertThat(database.auditLog().containsRun(List.of(AuditSamples.occurrence(first.event(), at(9)))))
                 .as("another time").isFalse();
-        assertThat(database.auditLog().containsRun(List.of(third, new AuditLog.Occurrence(granted(), at(4)))))
+        assertThat(database.auditLog().containsRun(List.of(third, AuditSamples.occurrence(granted(), at(4)))))
                 .as("past the end").isFalse();
     }
 
     @OnEveryDatabase
     void appending_unless_present_appends_a_run_once(TestDatabase db) {
         Database database = db.open();
-        List<AuditLog.Occurrence> run = List.of(new AuditLog.Occurrence(granted(), at(1)),
-                new AuditLog.Occurrence(revoked(), at(2)));
+        List<AuditLog.Occurrence> run = List.of(AuditSamples.occurrence(granted(), at(1)),
+                AuditSamples.occurrence(revoked(), at(2)));
 
         assertThat(database.auditLog().appendAllUnlessPresent(run)).hasSize(2);
         assertThat(database.auditLog().appendAllUnlessPresent(run)).as("already there").isEmpty();

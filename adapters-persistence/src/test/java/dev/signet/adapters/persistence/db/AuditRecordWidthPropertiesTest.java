@@ -90,7 +90,7 @@ class AuditRecordWidthPropertiesTest {
         long before = database.auditLog().head().position();
 
         List<AuditRecord> appended = database.auditLog().appendAll(events.stream()
-                .map(event -> new AuditLog.Occurrence(event, Samples.at(before))).toList());
+                .map(event -> AuditSamples.occurrence(event, Samples.at(before))).toList());
 
         assertThat(appended).allSatisfy(record -> assertThat(record.payload().length())
                 .isLessThanOrEqualTo(MyBatisAuditLog.MAX_PAYLOAD_CHARACTERS));

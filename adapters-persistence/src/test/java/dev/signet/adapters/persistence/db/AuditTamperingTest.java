@@ -74,7 +74,7 @@ class AuditTamperingTest {
         appendGranted(database, 2);
         tamper(db, "DELETE FROM audit_events WHERE position = 2");
 
-        assertThatThrownBy(() -> database.auditLog().append(granted(), at(9)))
+        assertThatThrownBy(() -> database.auditLog().append(AuditSamples.occurrence(granted(), at(9))))
                 .isInstanceOf(AuditChainDamaged.class)
                 .hasMessage("cannot append to the audit chain: record 2, the last one its head names, is missing");
         assertThat(database.auditLog().head().position()).isEqualTo(2);
@@ -86,7 +86,7 @@ class AuditTamperingTest {
         List<AuditRecord> records = appendGranted(database, 2);
         tamper(db, "UPDATE audit_chain_head SET last_hash = '" + records.get(0).hash() + "'");
 
-        assertThatThrownBy(() -> database.auditLog().append(granted(), at(9)))
+        assertThatThrownBy(() -> database.auditLog().append(AuditSamples.occurrence(granted(), at(9))))
                 .isInstanceOf(AuditChainDamaged.class)
                 .hasMessage("cannot append to the audit chain: record 2 does not match the chain head");
         assertThat(verify(database).brokenAt()).contains(2L);
@@ -100,7 +100,7 @@ class AuditTamperingTest {
 
         assertThatThrownBy(() -> verify(database)).isInstanceOf(AuditChainDamaged.class)
                 .hasMessageContaining("audit chain head");
-        assertThatThrownBy(() -> database.auditLog().append(granted(), at(1))).isInstanceOf(AuditChainDamaged.class);
+        assertThatThrownBy(() -> database.auditLog().append(AuditSamples.occurrence(granted(), at(1)))).isInstanceOf(AuditChainDamaged.class);
     }
 
     @OnEveryDatabase

@@ -42,7 +42,7 @@ class DeferredAuditWriterTest {
             for (int t = 0; t < 4; t++) {
                 done.add(threads.submit(() -> {
                     for (int i = 0; i < 1_000; i++) {
-                        writer.submit(new AuditLog.Occurrence(granted(), at(i)));
+                        writer.submit(AuditSamples.occurrence(granted(), at(i)));
                     }
                 }));
             }
@@ -66,13 +66,13 @@ class DeferredAuditWriterTest {
         Database database = db.open();
         DeferredAuditWriter writer = new DeferredAuditWriter(database.auditLog(), database.transactions());
         for (int i = 0; i < 500; i++) {
-            writer.submit(new AuditLog.Occurrence(granted(), at(i)));
+            writer.submit(AuditSamples.occurrence(granted(), at(i)));
         }
 
         writer.close();
 
         assertThat(database.auditLog().head().position()).isEqualTo(500);
-        assertThatThrownBy(() -> writer.submit(new AuditLog.Occurrence(granted(), at(501))))
+        assertThatThrownBy(() -> writer.submit(AuditSamples.occurrence(granted(), at(501))))
                 .isInstanceOf(AuditUnavailable.class)
                 .hasMessage("the audit trail is closed; key.trust_acl.granted cannot be recorded");
     }
@@ -82,7 +82,7 @@ class DeferredAuditWriterTest {
         Database database = db.open();
         try (DeferredAuditWriter writer = new DeferredAuditWriter(database.auditLog(), database.transactions())) {
             for (int i = 1; i <= 20; i++) {
-                writer.submit(new AuditLog.Occurrence(granted(), at(i)));
+                writer.submit(AuditSamples.occurrence(granted(), at(i)));
 
                 assertThat(database.auditLog().head().position()).isEqualTo(i);
             }
@@ -97,7 +97,7 @@ class DeferredAuditWriterTest {
         try (DeferredAuditWriter writer = new DeferredAuditWriter(database.auditLog(), database.transactions())) {
             List<Future<?>> submits = new ArrayList<>();
             for (AuditEvent event : List.of(granted(), new AuditEvent.PackageSignFailed("/p", "refuse me"), granted())) {
-                submits.add(threads.submit(() -> writer.submit(new AuditLog.Occurrence(event, at(1)))));
+                submits.add(threads.submit(() -> writer.submit(AuditSamples.occurrence(event, at(1)))));
             }
 
             submits.get(0).get();
@@ -122,7 +122,7 @@ class DeferredAuditWriterTest {
         tamper(db, "UPDATE audit_chain_head SET last_hash = '" + records.get(0).hash() + "'");
 
         try (DeferredAuditWriter writer = new DeferredAuditWriter(database.auditLog(), database.transactions())) {
-            assertThatThrownBy(() -> writer.submit(new AuditLog.Occurrence(granted(), at(3))))
+            assertThatThrownBy(() -> writer.submit(AuditSamples.occurrence(granted(), at(3))))
                     .isInstanceOf(AuditUnavailable.class)
                     .hasMessageContaining("cannot append to the audit chain: record 2 does not match the chain head");
         }
@@ -144,13 +144,13 @@ class DeferredAuditWriterTest {
             }
         };
         try (DeferredAuditWriter writer = new DeferredAuditWriter(database.auditLog(), flaky, Duration.ofSeconds(1))) {
-            assertThatThrownBy(() -> writer.submit(new AuditLog.Occurrence(granted(), at(1))))
+            assertThatThrownBy(() -> writer.submit(AuditSamples.occurrence(granted(), at(1))))
                     .isInstanceOf(AuditUnavailable.class)
                     .hasMessage("the audit record of key.trust_acl.granted is not in the database after 1 s (the "
                             + "database is away); the operation is refused, its record stays queued");
 
             away.set(false);
-            writer.submit(new AuditLog.Occurrence(revoked(), at(2)));
+            writer.submit(AuditSamples.occurrence(revoked(), at(2)));
         }
         assertThat(database.auditLog().list(Optional.empty(), Optional.empty())).extracting(AuditRecord::eventType)
                 .containsExactly("key.trust_acl.granted", "key.trust_acl.revoked");

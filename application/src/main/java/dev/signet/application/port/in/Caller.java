@@ -2,6 +2,7 @@ package dev.signet.application.port.in;
 
 import dev.signet.domain.Require;
 import dev.signet.domain.audit.Actor;
+import dev.signet.domain.audit.AuditOrigin;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -21,6 +22,11 @@ public record Caller(Actor actor, Optional<String> clientAddress, Optional<Strin
         Require.present(actor, "actor");
         Require.present(clientAddress, "client address");
         Require.present(requestId, "request id");
+    }
+
+    /** How audit records name this caller. */
+    public AuditOrigin origin() {
+        return new AuditOrigin(actor, clientAddress, requestId);
     }
 
     public static Caller of(Actor actor) {

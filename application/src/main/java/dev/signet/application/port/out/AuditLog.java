@@ -1,6 +1,7 @@
 package dev.signet.application.port.out;
 
 import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.audit.AuditOrigin;
 import dev.signet.domain.audit.AuditRecord;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ public interface AuditLog {
      * Appends the event as the chain's next record, inside the caller's transaction when there is one,
      * serialised against concurrent appends so positions stay gap-free.
      */
-    AuditRecord append(AuditEvent event, Instant occurredAt);
+    AuditRecord append(Occurrence occurrence);
 
     /**
      * Appends the events, in the order given, as the chain's next records, taking the chain's lock once: what
@@ -49,11 +50,12 @@ public interface AuditLog {
     record Head(long position, String hash) {
     }
 
-    /** An event and when it happened. */
-    record Occurrence(AuditEvent event, Instant occurredAt) {
+    /** An event, when it happened, and who caused it (captured on the caller's thread, at the time). */
+    record Occurrence(AuditEvent event, Instant occurredAt, AuditOrigin origin) {
         public Occurrence {
             Objects.requireNonNull(event, "audit event");
             Objects.requireNonNull(occurredAt, "time");
+            Objects.requireNonNull(origin, "audit origin");
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.signet.adapters.persistence.db.mapper.AuditHeadRow;
 import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
 import dev.signet.application.port.out.AuditLog;
 import dev.signet.application.port.out.AuditLog.Occurrence;
-import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.audit.AuditPayload;
 import dev.signet.domain.audit.AuditRecord;
 import java.time.Instant;
@@ -39,15 +38,15 @@ public final class MyBatisAuditLog implements AuditLog {
     }
 
     /**
-     * The record's time is {@code occurredAt} truncated to microseconds, the precision the database keeps:
+     * The record's time is the occurrence's truncated to microseconds, the precision the database keeps:
      * the hash covers the time as stored, so the chain still verifies when read back.
      *
      * @throws AuditChainDamaged when the head or the record it names is not as appends leave them
      * @throws IllegalArgumentException when the event's payload is wider than the column
      */
     @Override
-    public AuditRecord append(AuditEvent event, Instant occurredAt) {
-        return appendAll(List.of(new Occurrence(event, occurredAt))).get(0);
+    public AuditRecord append(Occurrence occurrence) {
+        return appendAll(List.of(occurrence)).get(0);
     }
 
     /** As {@link #append}, for each event in turn, all or none; with one lock, one read and one insert per batch. */
@@ -68,7 +67,7 @@ public final class MyBatisAuditLog implements AuditLog {
             List<AuditRecord> appended = new ArrayList<>(occurrences.size());
             AuditRecord previous = last(mapper, head);
             for (Occurrence occurrence : occurrences) {
-                previous = AuditRecord.append(previous, occurrence.event(), stored(occurrence));
+                previous = AuditRecord.append(previous, occurrence.event(), occurrence.origin(), stored(occurrence));
                 requireFits(previous);
                 appended.add(previous);
             }
@@ -119,7 +118,7 @@ public final class MyBatisAuditLog implements AuditLog {
             AuditEventRow row = rows.get(i);
             Occurrence occurrence = run.get(i);
             if (!row.eventType().equals(occurrence.event().eventType()) || !row.occurredAt().equals(stored(occurrence))
-                    || !row.payload().equals(AuditPayload.json(occurrence.event()))) {
+                    || !row.payload().equals(AuditPayload.json(occurrence.event(), occurrence.origin()))) {
                 return false;
             }
         }
