@@ -124,7 +124,7 @@ final class KeyStoreModule extends AbstractModule {
             TrustedKeyRepository trustedKeys, TrustAclRepository acls, PackageSignatureRepository signatures,
             Transactions transactions) {
         return new OnlineVerificationService(offline.hasher(), offline.signatureFiles(), signatures, organizations,
-                trustedKeys, acls, trustCache, offline.verifier(), transactions, audit);
+                trustedKeys, acls, trustCache, offline.verifier(), transactions, audit, clock);
     }
 
     @Provides
