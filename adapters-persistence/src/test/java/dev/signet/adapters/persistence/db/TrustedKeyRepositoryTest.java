@@ -202,13 +202,13 @@ class TrustedKeyRepositoryTest {
     }
 
     @OnEveryDatabase
-    void the_database_refuses_a_revocation_without_a_reason_or_taking_effect_after_it_was_recorded(TestDatabase db)
+    void the_database_refuses_an_unknown_reason_and_revocations_taking_effect_when_they_may_not(TestDatabase db)
             throws SQLException {
         Database database = db.open();
         OrganizationId org = orgIn(database, "acme");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection connection = db.connect()) {
-            for (String reasonAndEffective : List.of("NULL, NULL", "'lost', ?", "'compromised', ?")) {
+            for (String reasonAndEffective : List.of("'lost', ?", "'compromised', ?", "'retired', ?", "NULL, ?")) {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO trusted_keys"
                         + " (id, org_id, public_key, fingerprint, added_at, revoked_at, active, revocation_reason,"
                         + " revocation_effective_at) VALUES (?, ?, ?, ?, ?, ?, NULL, " + reasonAndEffective + ")")) {
@@ -219,12 +219,37 @@ class TrustedKeyRepositoryTest {
                     insert.setObject(5, now);
                     insert.setObject(6, now);
                     if (reasonAndEffective.endsWith("?")) {
-                        insert.setObject(7, reasonAndEffective.startsWith("'lost'") ? now : now.plusSeconds(1));
+                        // lost: any time; compromised: after it was recorded; retired: earlier; no reason: any
+                        insert.setObject(7, reasonAndEffective.startsWith("'lost'") ? now
+                                : reasonAndEffective.startsWith("'retired'") ? now.minusSeconds(1) : now.plusSeconds(1));
                     }
                     RawJdbc.assertRefusedByCheck(insert::executeUpdate, "ck_trusted_keys_revocation");
                 }
             }
         }
+    }
+
+    @OnEveryDatabase
+    void a_row_revoked_by_hand_without_a_reason_reads_as_compromised_from_its_revocation_time(TestDatabase db)
+            throws SQLException {
+        Database database = db.open();
+        TrustedKeyRepository keys = database.trustedKeys();
+        OrganizationId org = orgIn(database, "acme");
+        TrustedKey key = trustedKey(org, publicKey(), T0);
+        keys.add(key);
+        try (Connection connection = db.connect();
+             PreparedStatement revoke = connection.prepareStatement(
+                     "UPDATE trusted_keys SET revoked_at = ?, active = NULL WHERE id = ?")) {
+            revoke.setObject(1, at(60).atOffset(ZoneOffset.UTC));
+            revoke.setObject(2, key.id().value());
+            assertThat(revoke.executeUpdate()).isEqualTo(1);
+        }
+        Revocation byHand = Revocation.compromised(at(60), at(60));
+
+        assertThat(keys.findById(key.id()).orElseThrow().revocation()).contains(byHand);
+        Revocation earlier = Revocation.compromised(at(30), at(90));
+        assertThat(keys.widenRevocation(key.id(), byHand, earlier)).isTrue();
+        assertThat(keys.findById(key.id()).orElseThrow().revocation()).contains(earlier);
     }
 
     @OnEveryDatabase

@@ -129,7 +129,7 @@ public final class MyBatisTrustedKeyRepository implements TrustedKeyRepository {
         return new TrustedKey(new TrustedKeyId(row.id()), new OrganizationId(row.orgId()),
                 new Ed25519PublicKey(row.publicKey()), Optional.ofNullable(row.label()), row.addedAt(),
                 new ValidityWindow(Optional.ofNullable(row.notBefore()), Optional.ofNullable(row.notAfter())),
-                Optional.ofNullable(row.revokedAt()).map(recordedAt -> new Revocation(
-                        RevocationReason.parse(row.revocationReason()), row.revocationEffectiveAt(), recordedAt)));
+                Optional.ofNullable(row.revokedAt()).map(recordedAt -> Revocations.read(row.revocationReason(),
+                        row.revocationEffectiveAt(), recordedAt)));
     }
 }

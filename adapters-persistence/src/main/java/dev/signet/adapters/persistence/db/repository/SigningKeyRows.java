@@ -42,8 +42,8 @@ final class SigningKeyRows {
     static SigningKey toDomain(SigningKeyRow row) {
         return new SigningKey(new KeyId(row.id()), new OrganizationId(row.orgId()), new KeyName(row.name()),
                 new Ed25519PublicKey(row.publicKey()), custody(row), row.createdAt(),
-                Optional.ofNullable(row.revokedAt()).map(recordedAt -> new Revocation(
-                        RevocationReason.parse(row.revocationReason()), row.revocationEffectiveAt(), recordedAt)));
+                Optional.ofNullable(row.revokedAt()).map(recordedAt -> Revocations.read(row.revocationReason(),
+                        row.revocationEffectiveAt(), recordedAt)));
     }
 
     private static KeyCustody custody(SigningKeyRow row) {
