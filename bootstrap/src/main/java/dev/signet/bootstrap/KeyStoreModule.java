@@ -131,7 +131,7 @@ final class KeyStoreModule {
         if (onlineVerification == null) {
             onlineVerification = new OnlineVerificationService(offline.hasher(), offline.signatureFiles(),
                     database.packageSignatures(), database.organizations(), database.trustedKeys(),
-                    database.trustAcls(), trustCache, offline.verifier(), database.transactions(), audit);
+                    database.trustAcls(), trustCache, offline.verifier(), database.transactions(), audit, clock);
         }
         return onlineVerification;
     }

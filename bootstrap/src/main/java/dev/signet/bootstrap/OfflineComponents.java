@@ -77,7 +77,7 @@ public final class OfflineComponents {
     }
 
     public VerifyPackageOfflineUseCase verification() {
-        return new OfflineVerificationService(hasher, verifier, signatureFiles, audit);
+        return new OfflineVerificationService(hasher, verifier, signatureFiles, audit, clock);
     }
 
     public PublicKeyCodec publicKeys() {

@@ -232,7 +232,7 @@ class OpenApiContractTest {
                 throw new TamperedPackage(PackageHash.fromHex(HASH), command.packageHash());
             }
             return new VerifiedPackage(command.packageHash(), signature.keyFingerprint(), SignatureOrigin.FILE,
-                    Optional.empty());
+                    Optional.empty(), dev.signet.domain.time.TimeBasis.currentTime(java.time.Instant.now()));
         };
         ServicePublicKeysUseCase keys = (principal, keyId) -> {
             if (!keyId.equals(KEY)) {

@@ -9,11 +9,13 @@ import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
+import dev.signet.domain.time.TimeBasis;
 import dev.signet.domain.verification.SignatureNotFound;
 import dev.signet.domain.verification.SignatureOrigin;
 import dev.signet.domain.verification.VerificationFailure;
 import dev.signet.domain.verification.VerifiedPackage;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -26,9 +28,16 @@ public final class OfflineVerificationService implements VerifyPackageOfflineUse
     private final SignatureChecks checks;
     private final DetachedSignatureFiles signatureFiles;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public OfflineVerificationService(PackageHasher hasher, SignatureVerifier verifier,
             DetachedSignatureFiles signatureFiles, AuditTrail audit) {
+        this(hasher, verifier, signatureFiles, audit, Clock.systemUTC());
+    }
+
+    public OfflineVerificationService(PackageHasher hasher, SignatureVerifier verifier,
+            DetachedSignatureFiles signatureFiles, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.hasher = hasher;
         this.checks = new SignatureChecks(verifier);
         this.signatureFiles = signatureFiles;
@@ -45,21 +54,31 @@ public final class OfflineVerificationService implements VerifyPackageOfflineUse
                     .orElseThrow(() -> new SignatureNotFound("no " + SignatureSidecar.defaultFor(command.packageFile())));
             signature = Optional.of(signatureFiles.read(signatureFile));
             actualHash = Optional.of(hasher.hash(command.packageFile()));
-            VerifiedPackage verified = check(signature.get(), actualHash.get(), command.publicKey());
+            VerifiedPackage verified = check(signature.get(), actualHash.get(), command.publicKey(),
+                    timeBasisOf(signature.get()));
             audit.record(new AuditEvent.VerificationSucceeded(Optional.empty(), verified.packageHash(),
-                    verified.signerFingerprint(), Optional.empty()));
+                    verified.signerFingerprint(), Optional.empty(), Optional.of(verified.timeBasis())));
             return verified;
         } catch (VerificationFailure failure) {
             audit.record(new AuditEvent.VerificationFailed(Optional.empty(), actualHash, failure.auditReason(),
-                    signature.map(PackageSignature::keyFingerprint)));
+                    signature.map(PackageSignature::keyFingerprint), OnlineVerificationService.timeBasisOf(failure)));
             throw failure;
         }
     }
 
-    private VerifiedPackage check(PackageSignature signature, PackageHash actualHash, Ed25519PublicKey publicKey) {
+    /**
+     * The time the signature is judged at. Offline there is no revocation to judge, yet the result says its basis;
+     * the one place a timestamp check (issue 14, the TSA part) replaces.
+     */
+    private TimeBasis timeBasisOf(PackageSignature signature) {
+        return TimeBasis.currentTime(clock.instant());
+    }
+
+    private VerifiedPackage check(PackageSignature signature, PackageHash actualHash, Ed25519PublicKey publicKey,
+            TimeBasis basis) {
         return checks.check(signature, actualHash, SignatureOrigin.FILE,
                 fingerprint -> Optional.of(new SignatureChecks.TrustedSigner(publicKey, Optional.empty()))
                         .filter(signer -> fingerprint.equals(publicKey.fingerprint())),
-                "is not the given public key " + publicKey.fingerprint().hex());
+                "is not the given public key " + publicKey.fingerprint().hex(), basis);
     }
 }

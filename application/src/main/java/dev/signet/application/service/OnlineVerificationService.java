@@ -22,8 +22,8 @@ import dev.signet.domain.principal.Principal;
 import dev.signet.domain.principal.Role;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
-import dev.signet.domain.trust.TrustExplanation;
-import dev.signet.domain.trust.TrustPath;
+import dev.signet.domain.time.TimeBasis;
+import dev.signet.domain.trust.TrustRule;
 import dev.signet.domain.verification.InvalidSignature;
 import dev.signet.domain.verification.SignatureNotFound;
 import dev.signet.domain.verification.SignatureOrigin;
@@ -31,17 +31,19 @@ import dev.signet.domain.verification.UntrustedSigner;
 import dev.signet.domain.verification.VerificationFailure;
 import dev.signet.domain.verification.VerifiedPackage;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Online verification (compat.md, "Verification outcomes"): the signature from the {@code .sig} file or
- * the database, the signer accepted only if the organization trusts it directly or through grants. Trust
- * comes from the {@link TrustCache}, which rebuilds an organization's trust whenever it changed anywhere;
- * {@link #explain} reads it fresh.
+ * the database, the signer accepted only if the organization trusts it directly or through grants, for a
+ * signature judged at its {@link TimeBasis} (revocations and validity windows depend on it). Trust comes from the
+ * {@link TrustCache}, which rebuilds an organization's trust rule whenever it changed anywhere; {@link #explain}
+ * reads it fresh.
  */
 public final class OnlineVerificationService implements VerifyPackageUseCase, VerifyDigestUseCase, ExplainTrustUseCase {
     private final PackageHasher hasher;
@@ -53,11 +55,13 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ve
     private final SignatureChecks checks;
     private final Transactions transactions;
     private final AuditTrail audit;
+    private final Clock clock;
 
     public OnlineVerificationService(PackageHasher hasher, DetachedSignatureFiles signatureFiles,
             PackageSignatureRepository storedSignatures, OrganizationRepository organizations,
             TrustedKeyRepository trustedKeys, TrustAclRepository acls, TrustCache trustCache,
-            SignatureVerifier verifier, Transactions transactions, AuditTrail audit) {
+            SignatureVerifier verifier, Transactions transactions, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.hasher = hasher;
         this.signatureFiles = signatureFiles;
         this.storedSignatures = storedSignatures;
@@ -127,11 +131,21 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ve
     }
 
     @Override
-    public TrustExplanation explain(OrganizationId organization, KeyFingerprint fingerprint) {
+    public Explained explain(OrganizationId organization, KeyFingerprint fingerprint, Optional<Instant> trustedTimeAt) {
+        TimeBasis basis = trustedTimeAt.<TimeBasis>map(at -> new TimeBasis.TrustedTime(at, ASSUMED_TSA))
+                .orElseGet(() -> TimeBasis.currentTime(clock.instant()));
         return transactions.inTransaction(() -> {
             OrganizationService.requireExists(organizations, organization);
-            return trust.ruleFor(organization).explanation(organization, fingerprint);
+            return new Explained(trust.ruleFor(organization).explanation(organization, fingerprint, basis), basis);
         });
+    }
+
+    /**
+     * The time {@code signature} is judged at, for {@code organization}. Until timestamps are checked (issue 14,
+     * the TSA part), every signature is judged without a trusted time, now: the one place that changes.
+     */
+    private TimeBasis timeBasisOf(PackageSignature signature, OrganizationId organization) {
+        return TimeBasis.currentTime(clock.instant());
     }
 
     private Optional<Path> locateFile(Command command) {
@@ -153,30 +167,31 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ve
 
     private VerifiedPackage verifyHash(OrganizationId organization, PackageHash hash,
             Optional<PackageSignature> fromFile, Supplier<String> notFound) {
-        Map<KeyFingerprint, TrustPath> trusted = trustCache.trustedBy(organization);
+        TrustRule trusted = trustCache.ruleFor(organization);
         String untrusted = "is not trusted by organization " + organization;
         VerifiedPackage verified;
         if (fromFile.isPresent()) {
-            verified = checks.check(fromFile.get(), hash, SignatureOrigin.FILE, signers(trusted), untrusted);
+            verified = check(fromFile.get(), hash, SignatureOrigin.FILE, trusted, organization, untrusted);
         } else {
             List<PackageSignature> stored = transactions.inTransaction(() -> storedSignatures.findByPackageHash(hash));
-            verified = firstValid(stored, hash, trusted, untrusted, notFound);
+            verified = firstValid(stored, hash, trusted, organization, untrusted, notFound);
         }
         audit.record(new AuditEvent.VerificationSucceeded(Optional.of(organization), hash,
-                verified.signerFingerprint(), verified.trustPath().flatMap(path -> path.trustedKey().label())));
+                verified.signerFingerprint(), verified.trustPath().flatMap(path -> path.trustedKey().label()),
+                Optional.of(verified.timeBasis())));
         return verified;
     }
 
     /** Several stored signatures pass when any one is valid and trusted; else the most telling failure. */
     private VerifiedPackage firstValid(List<PackageSignature> stored, PackageHash hash,
-            Map<KeyFingerprint, TrustPath> trusted, String untrusted, Supplier<String> notFound) {
+            TrustRule trusted, OrganizationId organization, String untrusted, Supplier<String> notFound) {
         if (stored.isEmpty()) {
             throw new SignatureNotFound(notFound.get());
         }
         VerificationFailure mostTelling = null;
         for (PackageSignature signature : stored) {
             try {
-                return checks.check(signature, hash, SignatureOrigin.DATABASE, signers(trusted), untrusted);
+                return check(signature, hash, SignatureOrigin.DATABASE, trusted, organization, untrusted);
             } catch (VerificationFailure failure) {
                 if (mostTelling == null || failure instanceof InvalidSignature) {
                     mostTelling = failure; // a trusted key with a bad signature says more than an unknown key
@@ -186,15 +201,21 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ve
         throw mostTelling;
     }
 
-    private static Function<KeyFingerprint, Optional<SignatureChecks.TrustedSigner>> signers(
-            Map<KeyFingerprint, TrustPath> trusted) {
-        return fingerprint -> Optional.ofNullable(trusted.get(fingerprint))
+    private VerifiedPackage check(PackageSignature signature, PackageHash hash, SignatureOrigin origin,
+            TrustRule trusted, OrganizationId organization, String untrusted) {
+        TimeBasis basis = timeBasisOf(signature, organization);
+        return checks.check(signature, hash, origin, signers(trusted, organization, basis), untrusted, basis);
+    }
+
+    private static Function<KeyFingerprint, Optional<SignatureChecks.TrustedSigner>> signers(TrustRule trusted,
+            OrganizationId organization, TimeBasis basis) {
+        return fingerprint -> trusted.explain(organization, fingerprint, basis)
                 .map(path -> new SignatureChecks.TrustedSigner(path.trustedKey().publicKey(), Optional.of(path)));
     }
 
     private void recordFailure(OrganizationId organization, Optional<PackageHash> hash, VerificationFailure failure) {
         FailureEvents.record(audit, new AuditEvent.VerificationFailed(Optional.of(organization), hash,
-                failure.auditReason(), signerOf(failure)), failure);
+                failure.auditReason(), signerOf(failure), timeBasisOf(failure)), failure);
     }
 
     /** A .sig that is there but cannot be read is no verification failure (exit 1, an I/O error), yet still a failed verification. */
@@ -206,6 +227,11 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ve
 
     /** The failure reason of a .sig that could not be read, in verification and load records alike. */
     static final String SIGNATURE_UNREADABLE = "signature_unreadable";
+
+    /** The time basis a failure was judged at, when it depended on one (an untrusted signer). */
+    static Optional<TimeBasis> timeBasisOf(VerificationFailure failure) {
+        return failure instanceof UntrustedSigner untrusted ? untrusted.timeBasis() : Optional.empty();
+    }
 
     /** The signer a failure names (an untrusted or an invalid signature's key), for its audit record. */
     static Optional<KeyFingerprint> signerOf(VerificationFailure failure) {

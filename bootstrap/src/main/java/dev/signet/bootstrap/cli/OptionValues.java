@@ -3,6 +3,7 @@ package dev.signet.bootstrap.cli;
 import dev.signet.domain.Hex;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.key.KeyId;
+import dev.signet.domain.revocation.RevocationReason;
 import dev.signet.domain.trust.TrustedKeyId;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ final class OptionValues {
         commandLine.registerConverter(KeyId.class, text -> parsed(text, KeyId::parse));
         commandLine.registerConverter(TrustedKeyId.class, text -> parsed(text, TrustedKeyId::parse));
         commandLine.registerConverter(Path.class, OptionValues::path);
+        commandLine.registerConverter(RevocationReason.class, text -> parsed(text, RevocationReason::parse));
     }
 
     static Instant instant(String text) {

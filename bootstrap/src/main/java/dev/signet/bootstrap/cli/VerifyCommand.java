@@ -68,10 +68,12 @@ final class VerifyCommand implements Callable<Integer> {
         VerifiedPackage verified = against.org != null ? online() : offline();
         cli.output(global).print("Verified " + packageFile + ": signed by " + verified.signerFingerprint().hex()
                 + " (package hash " + verified.packageHash().hex() + ", signature from " + verified.origin().label()
-                + verified.trustPath().map(path -> ", trusted via " + path.describe()).orElse("") + ")",
+                + verified.trustPath().map(path -> ", trusted via " + path.describe()).orElse("")
+                + "; time basis: " + verified.timeBasis().describe() + ")",
                 new JsonLine().put("package_hash", verified.packageHash().hex())
                         .put("signer_fingerprint", verified.signerFingerprint().hex())
-                        .put("source", verified.origin().label()));
+                        .put("source", verified.origin().label())
+                        .putObject("time_basis", TimeBasisJson.of(verified.timeBasis())));
         return ExitCodes.OK;
     }
 

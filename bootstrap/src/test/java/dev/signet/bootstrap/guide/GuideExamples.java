@@ -18,6 +18,7 @@ import dev.signet.domain.key.KeyId;
 import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.domain.key.SigningKey;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.revocation.RevocationReason;
 import dev.signet.domain.trust.TrustedKey;
 import dev.signet.domain.verification.InvalidSignature;
 import dev.signet.domain.verification.MalformedSignature;
@@ -126,8 +127,9 @@ final class GuideExamples {
         SigningKey v2 = keyManager.createSigningKey(org, "release-key-v2");
         keyManager.trustPublicKeyPem(org, keyManager.exportPublicKey(v2.id()).publicKeyPem(), "Release Key v2");
         // ...sign new releases with v2; old and new signatures both verify during the transition...
-        keyManager.revokeSigningKey(v1.id());       // v1 signs no more; its signatures still verify
-        keyManager.revokeTrustedKey(trustedV1.id());   // now packages signed by v1 fail: UntrustedSigner
+        keyManager.revokeSigningKey(v1.id(), RevocationReason.RETIRED, Optional.empty());   // v1 signs no more
+        keyManager.revokeTrustedKey(trustedV1.id(), RevocationReason.RETIRED, Optional.empty());
+        // v1's packages timestamped before now still verify; those without a trusted timestamp fail: UntrustedSigner
         // end:rotate
         signet.packageSigner().signPackageWithDbKey(packagePath, v2.id(), true);
     }
