@@ -115,7 +115,7 @@ final class KeyStoreModule extends AbstractModule {
     SignPackageWithStoredKeyUseCase storedKeySigning(SigningKeyRepository signingKeys,
             PackageSignatureRepository signatures, StoredKeySigner signer, Transactions transactions) {
         return new StoredKeySigningService(offline.hasher(), signingKeys, signatures, signer, offline.signatureFiles(),
-                transactions, audit, clock);
+                transactions, audit, clock, offline.timestamper());
     }
 
     @Provides
@@ -124,7 +124,8 @@ final class KeyStoreModule extends AbstractModule {
             TrustedKeyRepository trustedKeys, TrustAclRepository acls, PackageSignatureRepository signatures,
             Transactions transactions) {
         return new OnlineVerificationService(offline.hasher(), offline.signatureFiles(), signatures, organizations,
-                trustedKeys, acls, trustCache, offline.verifier(), transactions, audit);
+                trustedKeys, acls, trustCache, offline.verifier(), transactions, audit, offline.timestampVerifier(),
+                clock);
     }
 
     @Provides

@@ -51,6 +51,17 @@ public final class PackageSigner {
     }
 
     /**
+     * As above, and with a {@code tsaUrl} the signature is first timestamped by that RFC 3161 TSA (the token goes
+     * into the {@code .sig} as {@code timestamp_token}); a TSA that fails, refuses or answers for another request
+     * fails the signing as a whole ({@code TimestampFailed}): nothing written, nothing stored, audited as failed.
+     */
+    public StoredKeySignature signPackageWithDbKey(Path packageFile, KeyId keyId, boolean storeSignature,
+            Path signatureFile, Optional<java.net.URI> tsaUrl) {
+        return signing.sign(new SignPackageWithStoredKeyUseCase.Command(packageFile, keyId,
+                config.keyEncryptionKey(), storeSignature, Optional.of(signatureFile), tsaUrl));
+    }
+
+    /**
      * Writes a detached {@code .sig} file (Cloacina's format) atomically. Not audited: a signature
      * written here was audited when it was made.
      */

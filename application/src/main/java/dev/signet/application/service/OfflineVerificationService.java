@@ -5,6 +5,7 @@ import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.DetachedSignatureFiles;
 import dev.signet.application.port.out.PackageHasher;
 import dev.signet.application.port.out.SignatureVerifier;
+import dev.signet.application.port.out.TimestampVerifier;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.signature.PackageHash;
@@ -13,26 +14,34 @@ import dev.signet.domain.verification.SignatureNotFound;
 import dev.signet.domain.verification.SignatureOrigin;
 import dev.signet.domain.verification.VerificationFailure;
 import dev.signet.domain.verification.VerifiedPackage;
+import dev.signet.domain.time.TsaCertificate;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Offline verification, checked in compat.md's order: the file parses (MalformedSignature), the package
  * is the one signed (TamperedPackage), the signer is the given key (UntrustedSigner), the Ed25519
- * signature holds (InvalidSignature).
+ * signature holds (InvalidSignature). A timestamp token counts only against the command's TSA certificates;
+ * without any, it is reported as not checked.
  */
 public final class OfflineVerificationService implements VerifyPackageOfflineUseCase {
     private final PackageHasher hasher;
     private final SignatureChecks checks;
     private final DetachedSignatureFiles signatureFiles;
     private final AuditTrail audit;
+    private final TimeBases timeBases;
+    private final Clock clock;
 
     public OfflineVerificationService(PackageHasher hasher, SignatureVerifier verifier,
-            DetachedSignatureFiles signatureFiles, AuditTrail audit) {
+            DetachedSignatureFiles signatureFiles, AuditTrail audit, TimestampVerifier timestamps, Clock clock) {
         this.hasher = hasher;
         this.checks = new SignatureChecks(verifier);
         this.signatureFiles = signatureFiles;
         this.audit = audit;
+        this.timeBases = new TimeBases(timestamps);
+        this.clock = clock;
     }
 
     @Override
@@ -45,7 +54,8 @@ public final class OfflineVerificationService implements VerifyPackageOfflineUse
                     .orElseThrow(() -> new SignatureNotFound("no " + SignatureSidecar.defaultFor(command.packageFile())));
             signature = Optional.of(signatureFiles.read(signatureFile));
             actualHash = Optional.of(hasher.hash(command.packageFile()));
-            VerifiedPackage verified = check(signature.get(), actualHash.get(), command.publicKey());
+            VerifiedPackage verified = check(signature.get(), actualHash.get(), command.publicKey(),
+                    command.tsaCertificates());
             audit.record(new AuditEvent.VerificationSucceeded(Optional.empty(), verified.packageHash(),
                     verified.signerFingerprint(), Optional.empty()));
             return verified;
@@ -56,10 +66,12 @@ public final class OfflineVerificationService implements VerifyPackageOfflineUse
         }
     }
 
-    private VerifiedPackage check(PackageSignature signature, PackageHash actualHash, Ed25519PublicKey publicKey) {
+    private VerifiedPackage check(PackageSignature signature, PackageHash actualHash, Ed25519PublicKey publicKey,
+            List<TsaCertificate> tsas) {
         return checks.check(signature, actualHash, SignatureOrigin.FILE,
                 fingerprint -> Optional.of(new SignatureChecks.TrustedSigner(publicKey, Optional.empty()))
                         .filter(signer -> fingerprint.equals(publicKey.fingerprint())),
-                "is not the given public key " + publicKey.fingerprint().hex());
+                "is not the given public key " + publicKey.fingerprint().hex(),
+                signed -> timeBases.of(signed, tsas, clock.instant()));
     }
 }

@@ -10,6 +10,7 @@ import dev.signet.application.port.out.PackageHasher;
 import dev.signet.application.port.out.PackageSignatureRepository;
 import dev.signet.application.port.out.SignatureFileNotReadable;
 import dev.signet.application.port.out.SignatureVerifier;
+import dev.signet.application.port.out.TimestampVerifier;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.application.port.out.TrustAclRepository;
 import dev.signet.application.port.out.TrustedKeyRepository;
@@ -26,7 +27,10 @@ import dev.signet.domain.verification.SignatureOrigin;
 import dev.signet.domain.verification.UntrustedSigner;
 import dev.signet.domain.verification.VerificationFailure;
 import dev.signet.domain.verification.VerifiedPackage;
+import dev.signet.domain.time.TimeBasis;
+import dev.signet.domain.time.TsaCertificate;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +52,25 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
     private final SignatureChecks checks;
     private final Transactions transactions;
     private final AuditTrail audit;
+    private final TimeBases timeBases;
+    private final Clock clock;
 
+    /** Without TSA trust: a timestamp a signature carries is reported as not checked. */
     public OnlineVerificationService(PackageHasher hasher, DetachedSignatureFiles signatureFiles,
             PackageSignatureRepository storedSignatures, OrganizationRepository organizations,
             TrustedKeyRepository trustedKeys, TrustAclRepository acls, TrustCache trustCache,
             SignatureVerifier verifier, Transactions transactions, AuditTrail audit) {
+        this(hasher, signatureFiles, storedSignatures, organizations, trustedKeys, acls, trustCache, verifier,
+                transactions, audit, TimeBases.NEVER_CALLED, Clock.systemUTC());
+    }
+
+    public OnlineVerificationService(PackageHasher hasher, DetachedSignatureFiles signatureFiles,
+            PackageSignatureRepository storedSignatures, OrganizationRepository organizations,
+            TrustedKeyRepository trustedKeys, TrustAclRepository acls, TrustCache trustCache,
+            SignatureVerifier verifier, Transactions transactions, AuditTrail audit, TimestampVerifier timestamps,
+            Clock clock) {
+        this.timeBases = new TimeBases(timestamps);
+        this.clock = clock;
         this.hasher = hasher;
         this.signatureFiles = signatureFiles;
         this.storedSignatures = storedSignatures;
@@ -123,11 +141,12 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
         Map<KeyFingerprint, TrustPath> trusted = trustCache.trustedBy(organization);
         String untrusted = "is not trusted by organization " + organization;
         VerifiedPackage verified;
+        Function<PackageSignature, TimeBasis> timeBasis = timeBasisFor(organization);
         if (fromFile.isPresent()) {
-            verified = checks.check(fromFile.get(), hash, SignatureOrigin.FILE, signers(trusted), untrusted);
+            verified = checks.check(fromFile.get(), hash, SignatureOrigin.FILE, signers(trusted), untrusted, timeBasis);
         } else {
             List<PackageSignature> stored = transactions.inTransaction(() -> storedSignatures.findByPackageHash(hash));
-            verified = firstValid(stored, hash, trusted, untrusted, command);
+            verified = firstValid(stored, hash, trusted, untrusted, command, timeBasis);
         }
         audit.record(new AuditEvent.VerificationSucceeded(Optional.of(organization), hash,
                 verified.signerFingerprint(), verified.trustPath().flatMap(path -> path.trustedKey().label())));
@@ -136,7 +155,8 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
 
     /** Several stored signatures pass when any one is valid and trusted; else the most telling failure. */
     private VerifiedPackage firstValid(List<PackageSignature> stored, PackageHash hash,
-            Map<KeyFingerprint, TrustPath> trusted, String untrusted, Command command) {
+            Map<KeyFingerprint, TrustPath> trusted, String untrusted, Command command,
+            Function<PackageSignature, TimeBasis> timeBasis) {
         if (stored.isEmpty()) {
             throw new SignatureNotFound("no " + SignatureSidecar.defaultFor(command.packageFile())
                     + " and no stored signature for package hash " + hash.hex());
@@ -144,7 +164,8 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
         VerificationFailure mostTelling = null;
         for (PackageSignature signature : stored) {
             try {
-                return checks.check(signature, hash, SignatureOrigin.DATABASE, signers(trusted), untrusted);
+                return checks.check(signature, hash, SignatureOrigin.DATABASE, signers(trusted), untrusted,
+                        timeBasis);
             } catch (VerificationFailure failure) {
                 if (mostTelling == null || failure instanceof InvalidSignature) {
                     mostTelling = failure; // a trusted key with a bad signature says more than an unknown key
@@ -152,6 +173,16 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
             }
         }
         throw mostTelling;
+    }
+
+    /** The one place online verification decides a signature's time basis, from the organization's TSA trust. */
+    private Function<PackageSignature, TimeBasis> timeBasisFor(OrganizationId organization) {
+        List<TsaCertificate> trustedTsas = trustedTsasOf(organization);
+        return signature -> timeBases.of(signature, trustedTsas, clock.instant());
+    }
+
+    private List<TsaCertificate> trustedTsasOf(OrganizationId organization) {
+        return List.of();
     }
 
     private static Function<KeyFingerprint, Optional<SignatureChecks.TrustedSigner>> signers(

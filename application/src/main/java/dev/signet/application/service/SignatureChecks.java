@@ -5,6 +5,7 @@ import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
+import dev.signet.domain.time.TimeBasis;
 import dev.signet.domain.trust.TrustPath;
 import dev.signet.domain.verification.InvalidSignature;
 import dev.signet.domain.verification.SignatureOrigin;
@@ -33,17 +34,20 @@ final class SignatureChecks {
     /**
      * @param trustedSigners the key the verifier trusts under a fingerprint, if any
      * @param untrustedReason how to finish "signer X ..." when the fingerprint is not trusted
+     * @param timeBasis the time the signature is judged at (its trusted timestamp, or now)
      */
     VerifiedPackage check(PackageSignature signature, PackageHash actualHash, SignatureOrigin origin,
-            Function<KeyFingerprint, Optional<TrustedSigner>> trustedSigners, String untrustedReason) {
+            Function<KeyFingerprint, Optional<TrustedSigner>> trustedSigners, String untrustedReason,
+            Function<PackageSignature, TimeBasis> timeBasis) {
         if (!signature.packageHash().equals(actualHash)) {
             throw new TamperedPackage(signature.packageHash(), actualHash);
         }
+        TimeBasis basis = timeBasis.apply(signature);
         TrustedSigner signer = trustedSigners.apply(signature.keyFingerprint())
                 .orElseThrow(() -> new UntrustedSigner(signature.keyFingerprint(), untrustedReason));
         if (!verifier.verify(signer.publicKey(), signature.signedMessage(), signature.signature())) {
             throw new InvalidSignature(signature.keyFingerprint());
         }
-        return new VerifiedPackage(actualHash, signature.keyFingerprint(), origin, signer.trustPath());
+        return new VerifiedPackage(actualHash, signature.keyFingerprint(), origin, signer.trustPath(), basis);
     }
 }

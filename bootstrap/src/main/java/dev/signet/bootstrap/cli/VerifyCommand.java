@@ -6,7 +6,11 @@ import dev.signet.application.port.in.VerifyPackageUseCase;
 import dev.signet.bootstrap.OfflineComponents;
 import dev.signet.bootstrap.Signet;
 import dev.signet.domain.verification.VerifiedPackage;
+import dev.signet.domain.time.TimeBasis;
+import dev.signet.domain.time.TsaCertificate;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -20,6 +24,7 @@ import picocli.CommandLine.ParentCommand;
         "or offline against one public key (--public-key).",
         "Exit codes: 0 verified, 3 tampered package, 4 untrusted signer,",
         "5 invalid signature, 6 signature not found, 7 malformed signature,",
+        "8 untrusted timestamp,",
         "1 other errors, 2 usage errors."})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
@@ -53,16 +58,30 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--sig", paramLabel = "SIG_FILE", description = "The detached signature. Default: PACKAGE.sig")
     Path signatureFile;
 
+    @Option(names = "--tsa-cert", paramLabel = "PEM",
+            description = "Offline: a trusted TSA certificate (PEM or DER); a timestamp in the .sig counts only if it chains to one. Repeatable.")
+    List<Path> tsaCertificates = new ArrayList<>();
+
     @Override
     public Integer call() {
         VerifiedPackage verified = against.org != null ? online() : offline();
         cli.output(global).print("Verified " + packageFile + ": signed by " + verified.signerFingerprint().hex()
                 + " (package hash " + verified.packageHash().hex() + ", signature from " + verified.origin().label()
-                + verified.trustPath().map(path -> ", trusted via " + path.describe()).orElse("") + ")",
-                new JsonLine().put("package_hash", verified.packageHash().hex())
-                        .put("signer_fingerprint", verified.signerFingerprint().hex())
-                        .put("source", verified.origin().label()));
+                + verified.trustPath().map(path -> ", trusted via " + path.describe()).orElse("") + "; "
+                + verified.timeBasis().describe() + ")",
+                json(verified));
         return ExitCodes.OK;
+    }
+
+    /** trusted_time and tsa_subject only when a TSA's timestamp counted. */
+    private static JsonLine json(VerifiedPackage verified) {
+        JsonLine json = new JsonLine().put("package_hash", verified.packageHash().hex())
+                .put("signer_fingerprint", verified.signerFingerprint().hex())
+                .put("time_basis", verified.timeBasis().describe());
+        if (verified.timeBasis() instanceof TimeBasis.TrustedTime trusted) {
+            json.put("trusted_time", trusted.time()).put("tsa_subject", trusted.tsaSubject());
+        }
+        return json.put("source", verified.origin().label());
     }
 
     private VerifiedPackage online() {
@@ -75,7 +94,16 @@ final class VerifyCommand implements Callable<Integer> {
     private VerifiedPackage offline() {
         OfflineComponents components = cli.components(global);
         var publicKey = components.publicKeys().read(KeyFiles.read(against.publicKeyFile, "public key"));
+        List<TsaCertificate> tsas = tsaCertificates.stream().map(file -> readTsaCertificate(components, file)).toList();
         return components.verification().verify(
-                new VerifyPackageOfflineUseCase.Command(packageFile, Optional.ofNullable(signatureFile), publicKey));
+                new VerifyPackageOfflineUseCase.Command(packageFile, Optional.ofNullable(signatureFile), publicKey, tsas));
+    }
+
+    private static TsaCertificate readTsaCertificate(OfflineComponents components, Path file) {
+        try {
+            return components.timestampVerifier().readCertificate(KeyFiles.read(file, "TSA certificate"));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure("--tsa-cert " + file + ": " + e.getMessage());
+        }
     }
 }
