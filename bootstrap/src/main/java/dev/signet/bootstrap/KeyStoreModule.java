@@ -26,6 +26,9 @@ import dev.signet.application.port.out.TokenKekGenerator;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.application.port.out.TrustAclRepository;
 import dev.signet.application.port.out.TrustedKeyRepository;
+import dev.signet.application.port.out.TrustedTsaRepository;
+import dev.signet.application.port.in.ManageTsaTrustUseCase;
+import dev.signet.application.service.TsaTrustService;
 import dev.signet.application.service.KekCreationService;
 import dev.signet.application.service.KekRotationService;
 import dev.signet.application.service.OnlineVerificationService;
@@ -74,6 +77,7 @@ final class KeyStoreModule extends AbstractModule {
         bind(StoreKekRepository.class).toInstance(database.storeKek());
         bind(TrustedKeyRepository.class).toInstance(database.trustedKeys());
         bind(TrustAclRepository.class).toInstance(database.trustAcls());
+        bind(TrustedTsaRepository.class).toInstance(database.trustedTsas());
         bind(PackageSignatureRepository.class).toInstance(database.packageSignatures());
         bind(Transactions.class).toInstance(database.transactions());
         bind(PrivateKeyWrapper.class).toInstance(new KekRoutingWrapper(new AesGcmPrivateKeyWrapper(),
@@ -93,6 +97,13 @@ final class KeyStoreModule extends AbstractModule {
             StoreKekRepository storeKek, PrivateKeyWrapper wrapper, Transactions transactions) {
         return new SigningKeyService(organizations, signingKeys, storeKek, offline.signer(), wrapper, offline.publicKeys(), hsm,
                 offline.verifier(), transactions, audit, clock);
+    }
+
+    @Provides
+    @Singleton
+    ManageTsaTrustUseCase tsaTrust(OrganizationRepository organizations, TrustedTsaRepository tsas,
+            Transactions transactions) {
+        return new TsaTrustService(organizations, tsas, offline.timestampVerifier(), transactions, audit, clock);
     }
 
     @Provides
@@ -122,10 +133,10 @@ final class KeyStoreModule extends AbstractModule {
     @Singleton
     OnlineVerificationService onlineVerification(OrganizationRepository organizations,
             TrustedKeyRepository trustedKeys, TrustAclRepository acls, PackageSignatureRepository signatures,
-            Transactions transactions) {
+            TrustedTsaRepository tsas, Transactions transactions) {
         return new OnlineVerificationService(offline.hasher(), offline.signatureFiles(), signatures, organizations,
                 trustedKeys, acls, trustCache, offline.verifier(), transactions, audit, offline.timestampVerifier(),
-                clock);
+                java.util.Optional.of(tsas), clock);
     }
 
     @Provides

@@ -15,6 +15,7 @@ import dev.signet.application.port.in.LoadPackageUseCase;
 import dev.signet.application.port.in.ManageOrganizationsUseCase;
 import dev.signet.application.port.in.ManageSigningKeysUseCase;
 import dev.signet.application.port.in.ManageTrustUseCase;
+import dev.signet.application.port.in.ManageTsaTrustUseCase;
 import dev.signet.application.port.in.RotateKekUseCase;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
@@ -53,6 +54,7 @@ public final class Signet implements AutoCloseable {
     private final Optional<TokenKeyEncryptionKeys> tokenKeks;
     private final CreateTokenKekUseCase tokenKekCreation;
     private final KeyManager keyManager;
+    private final ManageTsaTrustUseCase tsaTrust;
     private final PackageSigner packageSigner;
     private final PackageVerifier verifier;
     private final LoadPackageUseCase packageLoader;
@@ -81,6 +83,7 @@ public final class Signet implements AutoCloseable {
             this.keyManager = new KeyManager(injector.getInstance(ManageOrganizationsUseCase.class),
                     injector.getInstance(ManageSigningKeysUseCase.class), injector.getInstance(ManageTrustUseCase.class),
                     injector.getInstance(RotateKekUseCase.class), config);
+            this.tsaTrust = injector.getInstance(ManageTsaTrustUseCase.class);
             this.packageSigner = new PackageSigner(injector.getInstance(SignPackageWithStoredKeyUseCase.class),
                     offline.signatureFiles(), config);
             OnlineVerificationService verification = injector.getInstance(OnlineVerificationService.class);
@@ -104,6 +107,11 @@ public final class Signet implements AutoCloseable {
 
     public KeyManager keyManager() {
         return keyManager;
+    }
+
+    /** Which RFC 3161 time-stamping authorities each organization trusts (issue 14). */
+    public ManageTsaTrustUseCase tsaTrust() {
+        return tsaTrust;
     }
 
     public PackageSigner packageSigner() {

@@ -14,6 +14,7 @@ import dev.signet.application.port.out.TimestampVerifier;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.application.port.out.TrustAclRepository;
 import dev.signet.application.port.out.TrustedKeyRepository;
+import dev.signet.application.port.out.TrustedTsaRepository;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.organization.OrganizationId;
@@ -53,6 +54,7 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
     private final Transactions transactions;
     private final AuditTrail audit;
     private final TimeBases timeBases;
+    private final Optional<TrustedTsaRepository> tsas;
     private final Clock clock;
 
     /** Without TSA trust: a timestamp a signature carries is reported as not checked. */
@@ -61,15 +63,16 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
             TrustedKeyRepository trustedKeys, TrustAclRepository acls, TrustCache trustCache,
             SignatureVerifier verifier, Transactions transactions, AuditTrail audit) {
         this(hasher, signatureFiles, storedSignatures, organizations, trustedKeys, acls, trustCache, verifier,
-                transactions, audit, TimeBases.NEVER_CALLED, Clock.systemUTC());
+                transactions, audit, TimeBases.NEVER_CALLED, Optional.empty(), Clock.systemUTC());
     }
 
     public OnlineVerificationService(PackageHasher hasher, DetachedSignatureFiles signatureFiles,
             PackageSignatureRepository storedSignatures, OrganizationRepository organizations,
             TrustedKeyRepository trustedKeys, TrustAclRepository acls, TrustCache trustCache,
             SignatureVerifier verifier, Transactions transactions, AuditTrail audit, TimestampVerifier timestamps,
-            Clock clock) {
+            Optional<TrustedTsaRepository> tsas, Clock clock) {
         this.timeBases = new TimeBases(timestamps);
+        this.tsas = tsas;
         this.clock = clock;
         this.hasher = hasher;
         this.signatureFiles = signatureFiles;
@@ -181,8 +184,11 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
         return signature -> timeBases.of(signature, trustedTsas, clock.instant());
     }
 
+    /** The active TSA certificates of the organization and of every organization its grants reach, read fresh. */
     private List<TsaCertificate> trustedTsasOf(OrganizationId organization) {
-        return List.of();
+        return tsas.map(repository -> transactions.inTransaction(() -> repository
+                .listActiveByOrganizations(trust.reachableFrom(organization)).stream()
+                .map(tsa -> tsa.certificate()).distinct().toList())).orElse(List.of());
     }
 
     private static Function<KeyFingerprint, Optional<SignatureChecks.TrustedSigner>> signers(

@@ -5,6 +5,7 @@ import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.signature.PackageHash;
+import dev.signet.domain.time.TrustedTsaId;
 import dev.signet.domain.trust.TrustedKeyId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -147,6 +148,29 @@ public sealed interface AuditEvent {
         public Map<String, Object> fields() {
             return new Fields().put("org_id", orgId).put("key_id", keyId).put("key_fingerprint", keyFingerprint)
                     .map();
+        }
+    }
+
+    /** An organization now trusts timestamps of the TSA (issue 14). */
+    record TrustedTsaAdded(OrganizationId orgId, TrustedTsaId tsaId, String tsaSubject, Optional<String> label)
+            implements AuditEvent {
+        public String eventType() {
+            return "tsa.trusted.added";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("tsa_id", tsaId).put("tsa_subject", tsaSubject)
+                    .put("label", label).map();
+        }
+    }
+
+    record TrustedTsaRevoked(OrganizationId orgId, TrustedTsaId tsaId, String tsaSubject) implements AuditEvent {
+        public String eventType() {
+            return "tsa.trusted.revoked";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("tsa_id", tsaId).put("tsa_subject", tsaSubject).map();
         }
     }
 

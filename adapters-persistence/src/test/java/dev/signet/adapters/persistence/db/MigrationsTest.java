@@ -38,7 +38,8 @@ class MigrationsTest {
             List.of("1-organizations", "2-signing-keys", "3-trusted-keys", "4-trust-acls", "5-package-signatures",
                     "6-audit-events", "7-audit-chain-head", "8-trust-version",
                     "h-hsm-1-one-key-per-token-object", "h-changes-1-store-kek",
-                    "h-changes-2-organization-names-are-not-ids", "h-trust-1-trust-version-epoch");
+                    "h-changes-2-organization-names-are-not-ids", "h-trust-1-trust-version-epoch",
+                    "h-tsa-1-trusted-tsas");
 
     private static List<String> appliedChangeSets(TestDatabase db) throws SQLException {
         List<String> ids = new ArrayList<>();
