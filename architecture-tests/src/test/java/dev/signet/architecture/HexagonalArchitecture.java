@@ -27,6 +27,7 @@ public final class HexagonalArchitecture {
     private String pkcs11Boundary;
     private String hsmCustodian;
     private String hsmSigner;
+    private String pkixAdapter;
 
     private HexagonalArchitecture(String base) {
         this.base = base;
@@ -55,6 +56,15 @@ public final class HexagonalArchitecture {
     public HexagonalArchitecture withHsmSigningOnlyThrough(String relativeCustodian, String relativeSigner) {
         hsmCustodian = base + "." + relativeCustodian;
         hsmSigner = base + "." + relativeSigner;
+        return this;
+    }
+
+    /**
+     * The one adapter allowed to use Bouncy Castle's PKIX, CMS and TSP classes (bcpkix: RFC 3161 timestamps,
+     * X.509 certificates), relative to the base; the domain and the application never see them.
+     */
+    public HexagonalArchitecture withBcpkixOnlyIn(String relativeAdapter) {
+        pkixAdapter = base + "." + relativeAdapter;
         return this;
     }
 
@@ -94,6 +104,13 @@ public final class HexagonalArchitecture {
             rules.add(noClasses().that().doNotHaveFullyQualifiedName(pkcs11Boundary)
                     .should().dependOnClassesThat().resideInAPackage("sun.security.pkcs11..")
                     .as("only " + pkcs11Boundary + " uses sun.security.pkcs11"));
+        }
+        if (pkixAdapter != null) {
+            rules.add(noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(pkixAdapter + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle.tsp..", "org.bouncycastle.cms..",
+                            "org.bouncycastle.cert..", "org.bouncycastle.operator..", "org.bouncycastle.pkix..",
+                            "org.bouncycastle.openssl..", "org.bouncycastle.pkcs..", "org.bouncycastle.mime..")
+                    .as("only " + pkixAdapter + " uses bcpkix (TSP, CMS, X.509)"));
         }
         if (hsmCustodian != null) {
             rules.add(noClasses().that().doNotHaveFullyQualifiedName(hsmSigner)

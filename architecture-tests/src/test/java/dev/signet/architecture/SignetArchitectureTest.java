@@ -17,6 +17,7 @@ class SignetArchitectureTest {
                 .withAdapter("adapters.crypto.pkcs11")
                 .withAdapter("adapters.audit")
                 .withPkcs11BoundaryIn("adapters.crypto.pkcs11.Cryptoki")
+                .withBcpkixOnlyIn("adapters.crypto.soft")
                 .withHsmSigningOnlyThrough("application.port.out.HsmKeyCustodian", "application.service.VerifiedHsmSigner");
     }
 
@@ -47,6 +48,8 @@ class SignetArchitectureTest {
                 .hasMessageContaining("uses sun.security.pkcs11")
                 .hasMessageContaining("RogueWrapperUser")
                 .hasMessageContaining("signs with an HSM key")
-                .hasMessageContaining("UncheckedHsmSigning");
+                .hasMessageContaining("UncheckedHsmSigning")
+                .hasMessageContaining("uses bcpkix (TSP, CMS, X.509)")
+                .hasMessageContaining("TimestampsInTheDatabaseAdapter");
     }
 }
