@@ -2,6 +2,7 @@ package dev.signet.benchmarks;
 
 import dev.signet.adapters.persistence.db.Database;
 import dev.signet.application.service.TrustCache;
+import dev.signet.domain.time.TimeBasis;
 import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.organization.Organization;
@@ -89,7 +90,7 @@ public class TrustResolutionBenchmark {
         cache = new TrustCache(database.organizations(), database.trustedKeys(), database.trustAcls(),
                 database.trustVersion(), database.transactions());
         TrustPath path = cached();
-        if (path == null || path.organizations().size() != 4 || cache.trustedBy(root).size() != 10_000) {
+        if (path == null || path.organizations().size() != 4 || cache.ruleFor(root).effectiveTrust(root, NOW).size() != 10_000) {
             throw new IllegalStateException("the graph is not as described: " + path);
         }
     }
@@ -110,14 +111,17 @@ public class TrustResolutionBenchmark {
         }
     }
 
+    /** A signature without a trusted time, judged now: every deny in force, as before timestamps. */
+    private static final TimeBasis NOW = TimeBasis.currentTime(java.time.Instant.now());
+
     @Benchmark
     public TrustPath cached() {
-        return cache.trustedBy(root).get(leafKey);
+        return cache.ruleFor(root).explain(root, leafKey, NOW).orElse(null);
     }
 
     @Benchmark
     public TrustPath rebuilt() {
         cache.changed(); // as after a change to trust in this process: the next lookup builds anew
-        return cache.trustedBy(root).get(leafKey);
+        return cache.ruleFor(root).explain(root, leafKey, NOW).orElse(null);
     }
 }

@@ -19,6 +19,9 @@ import dev.signet.domain.trust.TrustedKey;
 import dev.signet.domain.trust.TrustedKeyId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import dev.signet.domain.revocation.RevocationReason;
+import dev.signet.domain.trust.ValidityWindow;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -82,6 +85,11 @@ public final class KeyManager {
         return signingKeys.revoke(keyId);
     }
 
+    /** Revokes for {@code reason}: retired (now) or compromised (now, or from {@code effectiveAt}); it signs no more. */
+    public SigningKey revokeSigningKey(KeyId keyId, RevocationReason reason, Optional<Instant> effectiveAt) {
+        return signingKeys.revoke(keyId, reason, effectiveAt);
+    }
+
     public List<SigningKey> listSigningKeys(OrganizationId organization) {
         return signingKeys.list(organization);
     }
@@ -95,8 +103,25 @@ public final class KeyManager {
         return trust.trustPublicKey(organization, pem.getBytes(StandardCharsets.US_ASCII), Optional.ofNullable(label));
     }
 
+    /** Revokes as compromised, now: every signature by the key fails, timestamped ones included. */
     public TrustedKey revokeTrustedKey(TrustedKeyId trustedKeyId) {
         return trust.revokeTrustedKey(trustedKeyId);
+    }
+
+    /**
+     * Revokes for {@code reason}: retired (now) keeps the signatures timestamped before now; compromised (now, or
+     * from an earlier {@code effectiveAt}) keeps only those timestamped before it. A revoked key can be revoked
+     * again only to widen its revocation (compromised, effective no later).
+     */
+    public TrustedKey revokeTrustedKey(TrustedKeyId trustedKeyId, RevocationReason reason,
+            Optional<Instant> effectiveAt) {
+        return trust.revokeTrustedKey(trustedKeyId, reason, effectiveAt);
+    }
+
+    /** Trusts the key only for signatures judged at a time inside {@code validity}. */
+    public TrustedKey trustPublicKey(OrganizationId organization, byte[] publicKey, String label,
+            ValidityWindow validity) {
+        return trust.trustPublicKey(organization, publicKey, Optional.ofNullable(label), validity);
     }
 
     public List<TrustedKey> listTrustedKeys(OrganizationId organization) {

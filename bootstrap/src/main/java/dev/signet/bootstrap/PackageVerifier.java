@@ -9,6 +9,7 @@ import dev.signet.domain.trust.TrustExplanation;
 import dev.signet.domain.trust.TrustPath;
 import dev.signet.domain.verification.VerifiedPackage;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Online verification against an organization's effective trust (its own keys and its grants). */
@@ -40,13 +41,22 @@ public final class PackageVerifier {
         return verification.verify(command);
     }
 
-    /** Why the organization trusts the key (organization -> child -> ... -> key), or empty. */
+    /** Why the organization trusts the key now (organization -> child -> ... -> key), or empty. */
     public Optional<TrustPath> explainTrust(OrganizationId organization, KeyFingerprint fingerprint) {
-        return explanation.explain(organization, fingerprint).trustPath();
+        return trustExplanation(organization, fingerprint).trustPath();
     }
 
-    /** Why the organization trusts the key, or why not: the denies in its way, or that nobody it reaches does. */
+    /**
+     * Why the organization trusts the key now, for a signature without a trusted time, or why not: the denies in
+     * its way, the key's validity window, or that nobody it reaches does.
+     */
     public TrustExplanation trustExplanation(OrganizationId organization, KeyFingerprint fingerprint) {
-        return explanation.explain(organization, fingerprint);
+        return trustExplanation(organization, fingerprint, Optional.empty()).explanation();
+    }
+
+    /** As above, for a signature whose trusted time is {@code trustedTimeAt} when given, with the basis judged at. */
+    public ExplainTrustUseCase.Explained trustExplanation(OrganizationId organization, KeyFingerprint fingerprint,
+            Optional<Instant> trustedTimeAt) {
+        return explanation.explain(organization, fingerprint, trustedTimeAt);
     }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every {@code package.load.*} record carries the seed's fields, event_type, org_id, package_path, package_hash
  * (when one was computed), signer_fingerprint (when known) and signature_verified, and a failure says why (error
- * and failure_reason): in the durable chain and in the JSON stream alike.
+ * and failure_reason), and time_basis whenever the signer was judged at a time: in the durable chain and in the
+ * JSON stream alike.
  */
 class PackageLoadAuditFieldsTest {
     private static final Set<String> STREAM_ONLY = Set.of("@timestamp", "@version", "message", "logger_name",
@@ -100,6 +101,9 @@ class PackageLoadAuditFieldsTest {
         if (!success) {
             fields.put("error", null);
             fields.put("failure_reason", failureReason);
+        }
+        if (success || "untrusted_signer".equals(failureReason)) {
+            fields.put("time_basis", "no trusted time: current time"); // the time the signer was judged at
         }
         return fields;
     }

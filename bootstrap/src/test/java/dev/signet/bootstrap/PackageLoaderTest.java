@@ -120,7 +120,7 @@ class PackageLoaderTest {
                     database.trustedKeys(), database.trustAcls(),
                     new TrustCache(database.organizations(), database.trustedKeys(), database.trustAcls(),
                             database.trustVersion(), database.transactions()),
-                    new BouncyCastleSignatureVerifier(), database.transactions(), world.audit::add);
+                    new BouncyCastleSignatureVerifier(), database.transactions(), world.audit::add, java.time.Clock.systemUTC());
             PackageLoaderService loader = new PackageLoaderService(attackerRacesTheLoader, verification,
                     SecurityConfig.builder().build(), world.audit::add);
 

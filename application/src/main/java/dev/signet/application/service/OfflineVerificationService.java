@@ -10,6 +10,7 @@ import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
+import dev.signet.domain.time.TimeBasis;
 import dev.signet.domain.verification.SignatureNotFound;
 import dev.signet.domain.verification.SignatureOrigin;
 import dev.signet.domain.verification.VerificationFailure;
@@ -34,14 +35,20 @@ public final class OfflineVerificationService implements VerifyPackageOfflineUse
     private final TimeBases timeBases;
     private final Clock clock;
 
+    /** Without TSA certificates ever: a timestamp a signature carries is reported as not checked. */
+    public OfflineVerificationService(PackageHasher hasher, SignatureVerifier verifier,
+            DetachedSignatureFiles signatureFiles, AuditTrail audit, Clock clock) {
+        this(hasher, verifier, signatureFiles, audit, TimeBases.NEVER_CALLED, clock);
+    }
+
     public OfflineVerificationService(PackageHasher hasher, SignatureVerifier verifier,
             DetachedSignatureFiles signatureFiles, AuditTrail audit, TimestampVerifier timestamps, Clock clock) {
+        this.timeBases = new TimeBases(timestamps);
+        this.clock = clock;
         this.hasher = hasher;
         this.checks = new SignatureChecks(verifier);
         this.signatureFiles = signatureFiles;
         this.audit = audit;
-        this.timeBases = new TimeBases(timestamps);
-        this.clock = clock;
     }
 
     @Override
@@ -55,23 +62,30 @@ public final class OfflineVerificationService implements VerifyPackageOfflineUse
             signature = Optional.of(signatureFiles.read(signatureFile));
             actualHash = Optional.of(hasher.hash(command.packageFile()));
             VerifiedPackage verified = check(signature.get(), actualHash.get(), command.publicKey(),
-                    command.tsaCertificates());
+                    timeBasisOf(signature.get(), command.tsaCertificates()));
             audit.record(new AuditEvent.VerificationSucceeded(Optional.empty(), verified.packageHash(),
-                    verified.signerFingerprint(), Optional.empty()));
+                    verified.signerFingerprint(), Optional.empty(), Optional.of(verified.timeBasis())));
             return verified;
         } catch (VerificationFailure failure) {
             audit.record(new AuditEvent.VerificationFailed(Optional.empty(), actualHash, failure.auditReason(),
-                    signature.map(PackageSignature::keyFingerprint)));
+                    signature.map(PackageSignature::keyFingerprint), OnlineVerificationService.timeBasisOf(failure)));
             throw failure;
         }
     }
 
+    /**
+     * The time the signature is judged at: the TSA's, when it carries a timestamp that chains to one of the
+     * command's TSA certificates; the current time otherwise (saying why a timestamp was not checked).
+     */
+    private TimeBasis timeBasisOf(PackageSignature signature, List<TsaCertificate> tsas) {
+        return timeBases.of(signature, tsas, clock.instant());
+    }
+
     private VerifiedPackage check(PackageSignature signature, PackageHash actualHash, Ed25519PublicKey publicKey,
-            List<TsaCertificate> tsas) {
+            TimeBasis basis) {
         return checks.check(signature, actualHash, SignatureOrigin.FILE,
                 fingerprint -> Optional.of(new SignatureChecks.TrustedSigner(publicKey, Optional.empty()))
                         .filter(signer -> fingerprint.equals(publicKey.fingerprint())),
-                "is not the given public key " + publicKey.fingerprint().hex(),
-                signed -> timeBases.of(signed, tsas, clock.instant()));
+                "is not the given public key " + publicKey.fingerprint().hex(), basis);
     }
 }

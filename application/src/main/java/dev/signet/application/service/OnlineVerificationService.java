@@ -20,8 +20,8 @@ import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
-import dev.signet.domain.trust.TrustExplanation;
-import dev.signet.domain.trust.TrustPath;
+import dev.signet.domain.time.TimeBasis;
+import dev.signet.domain.trust.TrustRule;
 import dev.signet.domain.verification.InvalidSignature;
 import dev.signet.domain.verification.SignatureNotFound;
 import dev.signet.domain.verification.SignatureOrigin;
@@ -32,16 +32,17 @@ import dev.signet.domain.time.TimeBasis;
 import dev.signet.domain.time.TsaCertificate;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Online verification (compat.md, "Verification outcomes"): the signature from the {@code .sig} file or
- * the database, the signer accepted only if the organization trusts it directly or through grants. Trust
- * comes from the {@link TrustCache}, which rebuilds an organization's trust whenever it changed anywhere;
- * {@link #explain} reads it fresh.
+ * the database, the signer accepted only if the organization trusts it directly or through grants, for a
+ * signature judged at its {@link TimeBasis} (revocations and validity windows depend on it). Trust comes from the
+ * {@link TrustCache}, which rebuilds an organization's trust rule whenever it changed anywhere; {@link #explain}
+ * reads it fresh.
  */
 public final class OnlineVerificationService implements VerifyPackageUseCase, ExplainTrustUseCase {
     private final PackageHasher hasher;
@@ -61,9 +62,9 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
     public OnlineVerificationService(PackageHasher hasher, DetachedSignatureFiles signatureFiles,
             PackageSignatureRepository storedSignatures, OrganizationRepository organizations,
             TrustedKeyRepository trustedKeys, TrustAclRepository acls, TrustCache trustCache,
-            SignatureVerifier verifier, Transactions transactions, AuditTrail audit) {
+            SignatureVerifier verifier, Transactions transactions, AuditTrail audit, Clock clock) {
         this(hasher, signatureFiles, storedSignatures, organizations, trustedKeys, acls, trustCache, verifier,
-                transactions, audit, TimeBases.NEVER_CALLED, Optional.empty(), Clock.systemUTC());
+                transactions, audit, TimeBases.NEVER_CALLED, Optional.empty(), clock);
     }
 
     public OnlineVerificationService(PackageHasher hasher, DetachedSignatureFiles signatureFiles,
@@ -121,11 +122,24 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
     }
 
     @Override
-    public TrustExplanation explain(OrganizationId organization, KeyFingerprint fingerprint) {
+    public Explained explain(OrganizationId organization, KeyFingerprint fingerprint, Optional<Instant> trustedTimeAt) {
+        TimeBasis basis = trustedTimeAt.<TimeBasis>map(at -> new TimeBasis.TrustedTime(at, ASSUMED_TSA))
+                .orElseGet(() -> TimeBasis.currentTime(clock.instant()));
         return transactions.inTransaction(() -> {
             OrganizationService.requireExists(organizations, organization);
-            return trust.ruleFor(organization).explanation(organization, fingerprint);
+            return new Explained(trust.ruleFor(organization).explanation(organization, fingerprint, basis), basis);
         });
+    }
+
+    /**
+     * The time {@code signature} is judged at, for {@code organization}. Until timestamps are checked (issue 14,
+     * the TSA part), every signature is judged without a trusted time, now: the one place that changes.
+     */
+    private TimeBasis timeBasisOf(PackageSignature signature, OrganizationId organization) {
+        if (signature.timestampToken().isEmpty()) {
+            return TimeBasis.currentTime(clock.instant());
+        }
+        return timeBases.of(signature, trustedTsasOf(organization), clock.instant());
     }
 
     private Optional<Path> locateFile(Command command) {
@@ -141,25 +155,24 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
 
     private VerifiedPackage verifyHash(Command command, PackageHash hash, Optional<PackageSignature> fromFile) {
         OrganizationId organization = command.organization();
-        Map<KeyFingerprint, TrustPath> trusted = trustCache.trustedBy(organization);
+        TrustRule trusted = trustCache.ruleFor(organization);
         String untrusted = "is not trusted by organization " + organization;
         VerifiedPackage verified;
-        Function<PackageSignature, TimeBasis> timeBasis = timeBasisFor(organization);
         if (fromFile.isPresent()) {
-            verified = checks.check(fromFile.get(), hash, SignatureOrigin.FILE, signers(trusted), untrusted, timeBasis);
+            verified = check(fromFile.get(), hash, SignatureOrigin.FILE, trusted, organization, untrusted);
         } else {
             List<PackageSignature> stored = transactions.inTransaction(() -> storedSignatures.findByPackageHash(hash));
-            verified = firstValid(stored, hash, trusted, untrusted, command, timeBasis);
+            verified = firstValid(stored, hash, trusted, untrusted, command);
         }
         audit.record(new AuditEvent.VerificationSucceeded(Optional.of(organization), hash,
-                verified.signerFingerprint(), verified.trustPath().flatMap(path -> path.trustedKey().label())));
+                verified.signerFingerprint(), verified.trustPath().flatMap(path -> path.trustedKey().label()),
+                Optional.of(verified.timeBasis())));
         return verified;
     }
 
     /** Several stored signatures pass when any one is valid and trusted; else the most telling failure. */
     private VerifiedPackage firstValid(List<PackageSignature> stored, PackageHash hash,
-            Map<KeyFingerprint, TrustPath> trusted, String untrusted, Command command,
-            Function<PackageSignature, TimeBasis> timeBasis) {
+            TrustRule trusted, String untrusted, Command command) {
         if (stored.isEmpty()) {
             throw new SignatureNotFound("no " + SignatureSidecar.defaultFor(command.packageFile())
                     + " and no stored signature for package hash " + hash.hex());
@@ -167,8 +180,7 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
         VerificationFailure mostTelling = null;
         for (PackageSignature signature : stored) {
             try {
-                return checks.check(signature, hash, SignatureOrigin.DATABASE, signers(trusted), untrusted,
-                        timeBasis);
+                return check(signature, hash, SignatureOrigin.DATABASE, trusted, command.organization(), untrusted);
             } catch (VerificationFailure failure) {
                 if (mostTelling == null || failure instanceof InvalidSignature) {
                     mostTelling = failure; // a trusted key with a bad signature says more than an unknown key
@@ -178,12 +190,6 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
         throw mostTelling;
     }
 
-    /** The one place online verification decides a signature's time basis, from the organization's TSA trust. */
-    private Function<PackageSignature, TimeBasis> timeBasisFor(OrganizationId organization) {
-        List<TsaCertificate> trustedTsas = trustedTsasOf(organization);
-        return signature -> timeBases.of(signature, trustedTsas, clock.instant());
-    }
-
     /** The active TSA certificates of the organization and of every organization its grants reach, read fresh. */
     private List<TsaCertificate> trustedTsasOf(OrganizationId organization) {
         return tsas.map(repository -> transactions.inTransaction(() -> repository
@@ -191,15 +197,21 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
                 .map(tsa -> tsa.certificate()).distinct().toList())).orElse(List.of());
     }
 
-    private static Function<KeyFingerprint, Optional<SignatureChecks.TrustedSigner>> signers(
-            Map<KeyFingerprint, TrustPath> trusted) {
-        return fingerprint -> Optional.ofNullable(trusted.get(fingerprint))
+    private VerifiedPackage check(PackageSignature signature, PackageHash hash, SignatureOrigin origin,
+            TrustRule trusted, OrganizationId organization, String untrusted) {
+        TimeBasis basis = timeBasisOf(signature, organization);
+        return checks.check(signature, hash, origin, signers(trusted, organization, basis), untrusted, basis);
+    }
+
+    private static Function<KeyFingerprint, Optional<SignatureChecks.TrustedSigner>> signers(TrustRule trusted,
+            OrganizationId organization, TimeBasis basis) {
+        return fingerprint -> trusted.explain(organization, fingerprint, basis)
                 .map(path -> new SignatureChecks.TrustedSigner(path.trustedKey().publicKey(), Optional.of(path)));
     }
 
     private void recordFailure(OrganizationId organization, Optional<PackageHash> hash, VerificationFailure failure) {
         FailureEvents.record(audit, new AuditEvent.VerificationFailed(Optional.of(organization), hash,
-                failure.auditReason(), signerOf(failure)), failure);
+                failure.auditReason(), signerOf(failure), timeBasisOf(failure)), failure);
     }
 
     /** A .sig that is there but cannot be read is no verification failure (exit 1, an I/O error), yet still a failed verification. */
@@ -211,6 +223,11 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ex
 
     /** The failure reason of a .sig that could not be read, in verification and load records alike. */
     static final String SIGNATURE_UNREADABLE = "signature_unreadable";
+
+    /** The time basis a failure was judged at, when it depended on one (an untrusted signer). */
+    static Optional<TimeBasis> timeBasisOf(VerificationFailure failure) {
+        return failure instanceof UntrustedSigner untrusted ? untrusted.timeBasis() : Optional.empty();
+    }
 
     /** The signer a failure names (an untrusted or an invalid signature's key), for its audit record. */
     static Optional<KeyFingerprint> signerOf(VerificationFailure failure) {

@@ -50,13 +50,14 @@ public final class PackageLoaderService implements LoadPackageUseCase {
             Optional<VerifiedPackage> verified = verify(packageFile, staged, organization);
             // the copy is handed over only once the load's record is durable: nothing loads unrecorded
             audit.record(new AuditEvent.PackageLoadSucceeded(organization, path, staged.hash(),
-                    verified.map(VerifiedPackage::signerFingerprint), verified.isPresent()));
+                    verified.map(VerifiedPackage::signerFingerprint), verified.isPresent(),
+                    verified.map(VerifiedPackage::timeBasis)));
             return new LoadedPackage(staged.copy(), staged.hash(), verified);
         } catch (VerificationFailure failure) {
             staging.discard(staged);
             FailureEvents.record(audit, new AuditEvent.PackageLoadFailed(organization, path,
                     Optional.of(staged.hash()), OnlineVerificationService.signerOf(failure), failure.getMessage(),
-                    failure.auditReason()), failure);
+                    failure.auditReason(), OnlineVerificationService.timeBasisOf(failure)), failure);
             throw failure;
         } catch (SignatureFileNotReadable unreadable) {
             staging.discard(staged);

@@ -34,17 +34,15 @@ final class SignatureChecks {
     /**
      * @param trustedSigners the key the verifier trusts under a fingerprint, if any
      * @param untrustedReason how to finish "signer X ..." when the fingerprint is not trusted
-     * @param timeBasis the time the signature is judged at (its trusted timestamp, or now)
+     * @param basis the time the signature is judged at (trustedSigners judged it there)
      */
     VerifiedPackage check(PackageSignature signature, PackageHash actualHash, SignatureOrigin origin,
-            Function<KeyFingerprint, Optional<TrustedSigner>> trustedSigners, String untrustedReason,
-            Function<PackageSignature, TimeBasis> timeBasis) {
+            Function<KeyFingerprint, Optional<TrustedSigner>> trustedSigners, String untrustedReason, TimeBasis basis) {
         if (!signature.packageHash().equals(actualHash)) {
             throw new TamperedPackage(signature.packageHash(), actualHash);
         }
-        TimeBasis basis = timeBasis.apply(signature);
         TrustedSigner signer = trustedSigners.apply(signature.keyFingerprint())
-                .orElseThrow(() -> new UntrustedSigner(signature.keyFingerprint(), untrustedReason));
+                .orElseThrow(() -> new UntrustedSigner(signature.keyFingerprint(), untrustedReason, basis));
         if (!verifier.verify(signer.publicKey(), signature.signedMessage(), signature.signature())) {
             throw new InvalidSignature(signature.keyFingerprint());
         }

@@ -24,6 +24,8 @@ import dev.signet.domain.key.KeyName;
 import dev.signet.domain.key.SigningKey;
 import dev.signet.domain.key.StoreKek;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.revocation.Revocation;
+import dev.signet.domain.revocation.RevocationReason;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.SignedMessage;
 import java.security.SecureRandom;
@@ -150,19 +152,20 @@ public final class SigningKeyService implements ManageSigningKeysUseCase {
     }
 
     @Override
-    public SigningKey revoke(KeyId keyId) {
-        Instant now = Timestamps.now(clock);
+    public SigningKey revoke(KeyId keyId, RevocationReason reason, Optional<Instant> effectiveAt) {
+        Revocation revocation = Revocations.requested(reason, effectiveAt, Timestamps.now(clock));
         return transactions.inTransaction(() -> {
             SigningKey key = find(keyId);
-            if (!key.isActive() || !signingKeys.markRevoked(keyId, now)) {
+            if (!key.isActive() || !signingKeys.markRevoked(keyId, revocation)) {
                 throw new Conflict("signing key " + keyId + " is already revoked");
             }
-            audit.record(new AuditEvent.SigningKeyRevoked(key.organizationId(), keyId, key.fingerprint()));
+            audit.record(new AuditEvent.SigningKeyRevoked(key.organizationId(), keyId, key.fingerprint(),
+                    Optional.of(revocation)));
             if (key.custody() instanceof KeyCustody.Hsm inToken) {
                 // inside the transaction: if the token refuses, the key stays active and can be revoked again
                 custodian().destroyPrivateKey(inToken);
             }
-            return key.revoke(now);
+            return key.revoke(revocation);
         });
     }
 

@@ -10,6 +10,10 @@ final class Timestamps {
     }
 
     static Instant now(Clock clock) {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return micros(clock.instant());
+    }
+
+    static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

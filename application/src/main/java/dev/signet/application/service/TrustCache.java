@@ -5,17 +5,15 @@ import dev.signet.application.port.out.Transactions;
 import dev.signet.application.port.out.TrustAclRepository;
 import dev.signet.application.port.out.TrustVersion;
 import dev.signet.application.port.out.TrustedKeyRepository;
-import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.organization.OrganizationId;
-import dev.signet.domain.trust.TrustPath;
-import java.util.Map;
+import dev.signet.domain.trust.TrustRule;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Each organization's effective trust (every fingerprint it trusts, with the shortest path that explains
- * it), kept in memory and exact: an entry is used only while the database's newest trust stamp (port
+ * Each organization's trust rule (the snapshot of trusted keys, denies and grants it judges signatures by, at
+ * each signature's time basis), kept in memory and exact: an entry is used only while the database's newest trust stamp (port
  * {@link TrustVersion}) is the very stamp it was built at. Equal, not "at least as new": a restore, a failover
  * or a counter reset by hand moves the counter back, and a stamp that differs in any way rebuilds the entry.
  * No time decides anything here.
@@ -30,7 +28,7 @@ public final class TrustCache {
      * (the entry is then never fresh); {@code generation}: how many changes this process had committed when the
      * build began.
      */
-    private record Entry(TrustVersion.Stamp stamp, long generation, Map<KeyFingerprint, TrustPath> trusted) {
+    private record Entry(TrustVersion.Stamp stamp, long generation, TrustRule rule) {
         boolean isFresh(long changesHere, TrustVersion.Stamp latest) {
             return generation == changesHere && stamp != null && stamp.equals(latest);
         }
@@ -52,15 +50,15 @@ public final class TrustCache {
     }
 
     /**
-     * What {@code organization} trusts now.
+     * The rule {@code organization}'s trust is judged by now.
      *
      * @throws dev.signet.domain.NotFound when the organization does not exist
      */
-    public Map<KeyFingerprint, TrustPath> trustedBy(OrganizationId organization) {
+    public TrustRule ruleFor(OrganizationId organization) {
         long changesHere = generation.get();
         Entry cached = entries.get(organization);
         if (cached != null && cached.isFresh(changesHere, version.latest())) {
-            return cached.trusted();
+            return cached.rule();
         }
         Entry fresh = transactions.inTransaction(() -> {
             // The stamp before and after the trust: when they agree, no change committed in between, so the
@@ -68,15 +66,14 @@ public final class TrustCache {
             // new as the first stamp (good for this call), but names no one state, so it is not kept as fresh.
             TrustVersion.Stamp before = version.current();
             OrganizationService.requireExists(organizations, organization);
-            Map<KeyFingerprint, TrustPath> trusted =
-                    Map.copyOf(resolver.ruleFor(organization).effectiveTrust(organization));
+            TrustRule rule = resolver.ruleFor(organization);
             TrustVersion.Stamp after = version.current();
-            return new Entry(before.equals(after) ? before : null, changesHere, trusted);
+            return new Entry(before.equals(after) ? before : null, changesHere, rule);
         });
         // the stamps of two builds have no order (a reset moves the counter back): the later build wins, unless
         // it began before a change this process made
         entries.merge(organization, fresh, (old, built) -> built.generation() >= old.generation() ? built : old);
-        return fresh.trusted();
+        return fresh.rule();
     }
 
     /**

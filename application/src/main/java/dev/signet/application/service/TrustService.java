@@ -10,7 +10,10 @@ import dev.signet.application.port.out.Transactions;
 import dev.signet.domain.Conflict;
 import dev.signet.domain.NotFound;
 import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.revocation.Revocation;
+import dev.signet.domain.revocation.RevocationReason;
 import dev.signet.domain.trust.TrustAcl;
+import dev.signet.domain.trust.ValidityWindow;
 import dev.signet.domain.trust.TrustedKey;
 import dev.signet.domain.trust.TrustedKeyId;
 import dev.signet.domain.organization.OrganizationId;
@@ -42,9 +45,12 @@ public final class TrustService implements ManageTrustUseCase {
     }
 
     @Override
-    public TrustedKey trustPublicKey(OrganizationId organization, byte[] encodedKey, Optional<String> label) {
+    public TrustedKey trustPublicKey(OrganizationId organization, byte[] encodedKey, Optional<String> label,
+            ValidityWindow validity) {
+        ValidityWindow stored = new ValidityWindow(validity.notBefore().map(Timestamps::micros),
+                validity.notAfter().map(Timestamps::micros));
         TrustedKey key = new TrustedKey(TrustedKeyId.random(), organization, publicKeys.read(encodedKey), label,
-                Timestamps.now(clock), Optional.empty());
+                Timestamps.now(clock), stored, Optional.empty());
         transactions.run(() -> {
             OrganizationService.requireExists(organizations, organization);
             trustedKeys.add(key);
@@ -55,20 +61,27 @@ public final class TrustService implements ManageTrustUseCase {
     }
 
     @Override
-    public TrustedKey revokeTrustedKey(TrustedKeyId trustedKeyId) {
-        Instant now = Timestamps.now(clock);
+    public TrustedKey revokeTrustedKey(TrustedKeyId trustedKeyId, RevocationReason reason,
+            Optional<Instant> effectiveAt) {
+        Revocation revocation = Revocations.requested(reason, effectiveAt, Timestamps.now(clock));
         TrustedKey key = transactions.inTransaction(() -> {
             TrustedKey found = trustedKeys.findById(trustedKeyId)
                     .orElseThrow(() -> new NotFound("trusted key " + trustedKeyId + " does not exist"));
-            if (!trustedKeys.markRevoked(trustedKeyId, now)) {
-                throw new Conflict("trusted key " + trustedKeyId + " is already revoked");
+            boolean revoked = found.revocation()
+                    .map(current -> current.widenedBy(revocation)
+                            && trustedKeys.widenRevocation(trustedKeyId, current, revocation))
+                    .orElseGet(() -> trustedKeys.markRevoked(trustedKeyId, revocation));
+            if (!revoked) {
+                throw new Conflict("trusted key " + trustedKeyId + " is already revoked"
+                        + found.revocation().map(current -> " (" + current.describe() + "); only a compromise"
+                                + " effective at or before " + current.effectiveAt() + " widens it").orElse(""));
             }
-            audit.record(new AuditEvent.TrustedKeyRevoked(found.organizationId(), trustedKeyId, found.fingerprint()));
+            audit.record(new AuditEvent.TrustedKeyRevoked(found.organizationId(), trustedKeyId, found.fingerprint(),
+                    Optional.of(revocation)));
             return found;
         });
         cache.changed();
-        return new TrustedKey(key.id(), key.organizationId(), key.publicKey(), key.label(), key.addedAt(),
-                Optional.of(now));
+        return key.revoked(revocation);
     }
 
     @Override

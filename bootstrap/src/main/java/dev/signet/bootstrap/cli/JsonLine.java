@@ -21,6 +21,12 @@ final class JsonLine {
         return this;
     }
 
+    /** A nested object, e.g. {@code "time_basis": {...}}. */
+    JsonLine putObject(String name, JsonLine object) {
+        fields.put(name, object.toString());
+        return this;
+    }
+
     /** The other object's fields, after this one's. */
     JsonLine putAll(JsonLine other) {
         fields.putAll(other.fields);

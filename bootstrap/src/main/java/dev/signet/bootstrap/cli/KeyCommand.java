@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(mixinStandardHelpOptions = true, name = "key", description = "Signing keys: create, list, export the public half, revoke.",
         subcommands = {KeyCommand.Create.class, KeyCommand.Import.class, KeyCommand.ListKeys.class,
@@ -24,7 +28,9 @@ final class KeyCommand extends CommandGroup {
         return new JsonLine().put("id", key.id()).put("org_id", key.organizationId()).put("name", key.name())
                 .put("fingerprint", key.fingerprint().hex()).put("backend", key.custody().kind())
                 .put("created_at", key.createdAt())
-                .put("revoked_at", key.revokedAt().map(Object::toString).orElse(""));
+                .put("revoked_at", key.revokedAt().map(Object::toString).orElse(""))
+                .put("revocation_reason", key.revocation().map(r -> r.reason().label()).orElse(""))
+                .put("revocation_effective_at", key.revocation().map(r -> r.effectiveAt().toString()).orElse(""));
     }
 
     @Command(name = "create", description = "Create a signing key; prints \"<key-id> <fingerprint>\".")
@@ -87,7 +93,8 @@ final class KeyCommand extends CommandGroup {
                 KeyManager keys = signet.keyManager();
                 output().printList(keys.listSigningKeys(keys.organization(org).id()),
                         key -> key.id() + " " + key.fingerprint().hex() + " " + key.name() + " "
-                                + key.custody().kind() + key.revokedAt().map(at -> " revoked " + at).orElse(""),
+                                + key.custody().kind() + key.revokedAt().map(at -> " revoked " + at).orElse("")
+                                + RevocationOptions.describe(key.revocation()),
                         KeyCommand::json);
             }
             return ExitCodes.OK;
@@ -121,17 +128,25 @@ final class KeyCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "revoke", description = "Revoke a signing key: it signs no more; its old signatures still verify "
-            + "while its public key stays trusted.")
+    @Command(name = "revoke", description = "Revoke a signing key: it signs no more, whatever the reason; its old "
+            + "signatures still verify while its public key stays trusted (revoke that with `trust revoke`).")
     static final class Revoke extends StoreSubcommand {
+        @Spec
+        CommandSpec spec;
+
         @Parameters(paramLabel = "KEY_ID")
         KeyId keyId;
 
+        @Mixin
+        RevocationOptions revocation;
+
         @Override
         public Integer call() {
+            revocation.validate(spec);
             try (Signet signet = openSignet()) {
-                SigningKey key = signet.keyManager().revokeSigningKey(keyId);
-                output().print("revoked " + key.id(), json(key));
+                SigningKey key = signet.keyManager().revokeSigningKey(keyId, revocation.reason,
+                        Optional.ofNullable(revocation.effective));
+                output().print("revoked " + key.id() + RevocationOptions.describe(key.revocation()), json(key));
             }
             return ExitCodes.OK;
         }

@@ -60,10 +60,12 @@ final class LoadCommand implements Callable<Integer> {
                 Files.deleteIfExists(loaded.path());
                 throw e;
             }
+            JsonLine json = new JsonLine().put("package_hash", loaded.packageHash().hex())
+                    .put("signature_verified", loaded.signatureVerified()).put("out", out);
+            loaded.verification().ifPresent(v -> json.putObject("time_basis", TimeBasisJson.of(v.timeBasis())));
             cli.output(global).print((loaded.signatureVerified() ? "Loaded verified " : "Loaded UNSIGNED ") + packageFile
-                    + " into " + out + loaded.verification().map(v -> " (signed by " + v.signerFingerprint().hex() + ")")
-                            .orElse(""), new JsonLine().put("package_hash", loaded.packageHash().hex())
-                                    .put("signature_verified", loaded.signatureVerified()).put("out", out));
+                    + " into " + out + loaded.verification().map(v -> " (signed by " + v.signerFingerprint().hex()
+                            + "; time basis: " + v.timeBasis().describe() + ")").orElse(""), json);
         }
         return ExitCodes.OK;
     }

@@ -3,6 +3,7 @@ package dev.signet.bootstrap.cli;
 import dev.signet.domain.Hex;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.key.KeyId;
+import dev.signet.domain.revocation.RevocationReason;
 import dev.signet.domain.trust.TrustedKeyId;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ final class OptionValues {
         commandLine.registerConverter(dev.signet.domain.time.TrustedTsaId.class,
                 text -> parsed(text, dev.signet.domain.time.TrustedTsaId::parse));
         commandLine.registerConverter(Path.class, OptionValues::path);
+        commandLine.registerConverter(RevocationReason.class, text -> parsed(text, RevocationReason::parse));
     }
 
     static Instant instant(String text) {

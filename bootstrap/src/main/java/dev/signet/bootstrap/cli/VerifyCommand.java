@@ -67,21 +67,13 @@ final class VerifyCommand implements Callable<Integer> {
         VerifiedPackage verified = against.org != null ? online() : offline();
         cli.output(global).print("Verified " + packageFile + ": signed by " + verified.signerFingerprint().hex()
                 + " (package hash " + verified.packageHash().hex() + ", signature from " + verified.origin().label()
-                + verified.trustPath().map(path -> ", trusted via " + path.describe()).orElse("") + "; "
-                + verified.timeBasis().describe() + ")",
-                json(verified));
+                + verified.trustPath().map(path -> ", trusted via " + path.describe()).orElse("")
+                + "; time basis: " + verified.timeBasis().describe() + ")",
+                new JsonLine().put("package_hash", verified.packageHash().hex())
+                        .put("signer_fingerprint", verified.signerFingerprint().hex())
+                        .put("source", verified.origin().label())
+                        .putObject("time_basis", TimeBasisJson.of(verified.timeBasis())));
         return ExitCodes.OK;
-    }
-
-    /** trusted_time and tsa_subject only when a TSA's timestamp counted. */
-    private static JsonLine json(VerifiedPackage verified) {
-        JsonLine json = new JsonLine().put("package_hash", verified.packageHash().hex())
-                .put("signer_fingerprint", verified.signerFingerprint().hex())
-                .put("time_basis", verified.timeBasis().describe());
-        if (verified.timeBasis() instanceof TimeBasis.TrustedTime trusted) {
-            json.put("trusted_time", trusted.time()).put("tsa_subject", trusted.tsaSubject());
-        }
-        return json.put("source", verified.origin().label());
     }
 
     private VerifiedPackage online() {

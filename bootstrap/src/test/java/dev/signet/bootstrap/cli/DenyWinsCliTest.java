@@ -59,7 +59,7 @@ class DenyWinsCliTest {
         ok(cli.run(DatabaseArgs.on(db, "verify", pkg, "--org", "acme")));
         ok(cli.run(DatabaseArgs.on(db, "verify", pkg, "--org", "holding")));
         assertThat(ok(cli.run(DatabaseArgs.on(db, "trust", "explain", "--org", "acme", fingerprint))).strip())
-                .isEqualTo(acme + " -> key " + fingerprint);
+                .isEqualTo(acme + " -> key " + fingerprint + " (time basis: no trusted time: current time)");
         assertThat(ok(cli.run(DatabaseArgs.on(db, "trust", "list", "--org", "acme"))))
                 .as("the revoked row stays as history").contains(acmesRow, acmesNewRow);
     }

@@ -51,7 +51,8 @@ class OfflineCliTest {
         assertThat(verified.exitCode()).isZero();
         assertThat(verified.out().strip()).startsWith("{\"package_hash\":\"")
                 .contains("\"signer_fingerprint\":\"" + signer.publicKey().fingerprint().hex() + "\"")
-                .endsWith("\"source\":\"file\"}");
+                .contains("\"source\":\"file\",\"time_basis\":{\"kind\":\"current_time\",\"time\":\"")
+                .endsWith("\"description\":\"no trusted time: current time\"}}");
     }
 
     @Test

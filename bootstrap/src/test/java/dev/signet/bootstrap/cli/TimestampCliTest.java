@@ -77,9 +77,10 @@ class TimestampCliTest {
 
         assertThat(verified.exitCode()).as(verified.toString()).isZero();
         JsonNode json = new ObjectMapper().readTree(verified.out());
-        assertThat(json.get("time_basis").asText()).startsWith("trusted time ").contains(" from TSA ");
-        assertThat(json.get("tsa_subject").asText()).contains(which.equals("openssl") ? "CN=OpenSSL TSA" : "CN=Bouncy TSA");
-        assertThat(java.time.Instant.parse(json.get("trusted_time").asText()))
+        assertThat(json.get("time_basis").get("kind").asText()).isEqualTo("trusted_time");
+        assertThat(json.get("time_basis").get("description").asText()).startsWith("trusted time ").contains(" from TSA ");
+        assertThat(json.get("time_basis").get("tsa_subject").asText()).contains(which.equals("openssl") ? "CN=OpenSSL TSA" : "CN=Bouncy TSA");
+        assertThat(java.time.Instant.parse(json.get("time_basis").get("time").asText()))
                 .isBetween(java.time.Instant.now().minusSeconds(600), java.time.Instant.now().plusSeconds(600));
     }
 

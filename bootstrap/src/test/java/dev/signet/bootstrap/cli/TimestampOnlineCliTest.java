@@ -74,9 +74,9 @@ class TimestampOnlineCliTest {
 
         JsonNode verified = new ObjectMapper().readTree(ok("verify", pkg, "--org", "acme", "--json"));
 
-        assertThat(verified.get("time_basis").asText()).startsWith("trusted time ");
-        assertThat(verified.get("tsa_subject").asText()).contains("TSA");
-        assertThat(verified.has("trusted_time")).isTrue();
+        assertThat(verified.get("time_basis").get("kind").asText()).isEqualTo("trusted_time");
+        assertThat(verified.get("time_basis").get("description").asText()).startsWith("trusted time ");
+        assertThat(verified.get("time_basis").get("tsa_subject").asText()).contains("TSA");
     }
 
     @Test

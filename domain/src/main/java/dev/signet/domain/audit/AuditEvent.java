@@ -4,8 +4,10 @@ import dev.signet.domain.key.KekId;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.revocation.Revocation;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.time.TrustedTsaId;
+import dev.signet.domain.time.TimeBasis;
 import dev.signet.domain.trust.TrustedKeyId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,8 +28,15 @@ public sealed interface AuditEvent {
     /** The event's fields in a stable order, absent optionals left out; values are String or Boolean. */
     Map<String, Object> fields();
 
+    /** {@code timeBasis}: the time the signature was judged at, empty when the package loaded unsigned. */
     record PackageLoadSucceeded(OrganizationId orgId, String packagePath, PackageHash packageHash,
-            Optional<KeyFingerprint> signerFingerprint, boolean signatureVerified) implements AuditEvent {
+            Optional<KeyFingerprint> signerFingerprint, boolean signatureVerified, Optional<TimeBasis> timeBasis)
+            implements AuditEvent {
+        public PackageLoadSucceeded(OrganizationId orgId, String packagePath, PackageHash packageHash,
+                Optional<KeyFingerprint> signerFingerprint, boolean signatureVerified) {
+            this(orgId, packagePath, packageHash, signerFingerprint, signatureVerified, Optional.empty());
+        }
+
         public String eventType() {
             return "package.load.success";
         }
@@ -35,7 +44,8 @@ public sealed interface AuditEvent {
         public Map<String, Object> fields() {
             return new Fields().put("org_id", orgId).put("package_path", packagePath)
                     .put("package_hash", packageHash).put("signer_fingerprint", signerFingerprint)
-                    .put("signature_verified", signatureVerified).map();
+                    .put("signature_verified", signatureVerified).put("time_basis", timeBasis.map(TimeBasis::describe))
+                    .map();
         }
     }
 
@@ -44,10 +54,17 @@ public sealed interface AuditEvent {
      * false: nothing was loaded on the strength of a signature), then why it failed.
      */
     record PackageLoadFailed(OrganizationId orgId, String packagePath, Optional<PackageHash> packageHash,
-            Optional<KeyFingerprint> signerFingerprint, String error, String failureReason) implements AuditEvent {
+            Optional<KeyFingerprint> signerFingerprint, String error, String failureReason,
+            Optional<TimeBasis> timeBasis) implements AuditEvent {
         /** A failure before the package was hashed (e.g. it could not be read). */
         public PackageLoadFailed(OrganizationId orgId, String packagePath, String error, String failureReason) {
-            this(orgId, packagePath, Optional.empty(), Optional.empty(), error, failureReason);
+            this(orgId, packagePath, Optional.empty(), Optional.empty(), error, failureReason, Optional.empty());
+        }
+
+        /** A failure that did not depend on the time the signature is judged at. */
+        public PackageLoadFailed(OrganizationId orgId, String packagePath, Optional<PackageHash> packageHash,
+                Optional<KeyFingerprint> signerFingerprint, String error, String failureReason) {
+            this(orgId, packagePath, packageHash, signerFingerprint, error, failureReason, Optional.empty());
         }
 
         public String eventType() {
@@ -57,7 +74,8 @@ public sealed interface AuditEvent {
         public Map<String, Object> fields() {
             return new Fields().put("org_id", orgId).put("package_path", packagePath)
                     .put("package_hash", packageHash).put("signer_fingerprint", signerFingerprint)
-                    .put("signature_verified", false).put("error", error).put("failure_reason", failureReason).map();
+                    .put("signature_verified", false).put("error", error).put("failure_reason", failureReason)
+                    .put("time_basis", timeBasis.map(TimeBasis::describe)).map();
         }
     }
 
@@ -105,15 +123,20 @@ public sealed interface AuditEvent {
         }
     }
 
-    record SigningKeyRevoked(OrganizationId orgId, KeyId keyId, KeyFingerprint keyFingerprint)
-            implements AuditEvent {
+    record SigningKeyRevoked(OrganizationId orgId, KeyId keyId, KeyFingerprint keyFingerprint,
+            Optional<Revocation> revocation) implements AuditEvent {
+        public SigningKeyRevoked(OrganizationId orgId, KeyId keyId, KeyFingerprint keyFingerprint) {
+            this(orgId, keyId, keyFingerprint, Optional.empty());
+        }
+
         public String eventType() {
             return "key.signing.revoked";
         }
 
         public Map<String, Object> fields() {
             return new Fields().put("org_id", orgId).put("key_id", keyId).put("key_fingerprint", keyFingerprint)
-                    .map();
+                    .put("revocation_reason", revocation.map(r -> r.reason().label()))
+                    .put("revocation_effective_at", revocation.map(Revocation::effectiveAt)).map();
         }
     }
 
@@ -139,15 +162,20 @@ public sealed interface AuditEvent {
         }
     }
 
-    record TrustedKeyRevoked(OrganizationId orgId, TrustedKeyId keyId, KeyFingerprint keyFingerprint)
-            implements AuditEvent {
+    record TrustedKeyRevoked(OrganizationId orgId, TrustedKeyId keyId, KeyFingerprint keyFingerprint,
+            Optional<Revocation> revocation) implements AuditEvent {
+        public TrustedKeyRevoked(OrganizationId orgId, TrustedKeyId keyId, KeyFingerprint keyFingerprint) {
+            this(orgId, keyId, keyFingerprint, Optional.empty());
+        }
+
         public String eventType() {
             return "key.trusted.revoked";
         }
 
         public Map<String, Object> fields() {
             return new Fields().put("org_id", orgId).put("key_id", keyId).put("key_fingerprint", keyFingerprint)
-                    .map();
+                    .put("revocation_reason", revocation.map(r -> r.reason().label()))
+                    .put("revocation_effective_at", revocation.map(Revocation::effectiveAt)).map();
         }
     }
 
@@ -196,27 +224,42 @@ public sealed interface AuditEvent {
 
     /** {@code orgId} is empty for offline verification, which has no organization. */
     record VerificationSucceeded(Optional<OrganizationId> orgId, PackageHash packageHash,
-            KeyFingerprint signerFingerprint, Optional<String> signerName) implements AuditEvent {
+            KeyFingerprint signerFingerprint, Optional<String> signerName, Optional<TimeBasis> timeBasis)
+            implements AuditEvent {
+        public VerificationSucceeded(Optional<OrganizationId> orgId, PackageHash packageHash,
+                KeyFingerprint signerFingerprint, Optional<String> signerName) {
+            this(orgId, packageHash, signerFingerprint, signerName, Optional.empty());
+        }
+
         public String eventType() {
             return "verification.success";
         }
 
         public Map<String, Object> fields() {
             return new Fields().put("org_id", orgId).put("package_hash", packageHash)
-                    .put("signer_fingerprint", signerFingerprint).put("signer_name", signerName).map();
+                    .put("signer_fingerprint", signerFingerprint).put("signer_name", signerName)
+                    .put("time_basis", timeBasis.map(TimeBasis::describe)).map();
         }
     }
 
     /** Hash and signer are empty when the failure came before they were known (e.g. a malformed file). */
     record VerificationFailed(Optional<OrganizationId> orgId, Optional<PackageHash> packageHash,
-            String failureReason, Optional<KeyFingerprint> signerFingerprint) implements AuditEvent {
+            String failureReason, Optional<KeyFingerprint> signerFingerprint, Optional<TimeBasis> timeBasis)
+            implements AuditEvent {
+        /** A failure that did not depend on the time the signature is judged at. */
+        public VerificationFailed(Optional<OrganizationId> orgId, Optional<PackageHash> packageHash,
+                String failureReason, Optional<KeyFingerprint> signerFingerprint) {
+            this(orgId, packageHash, failureReason, signerFingerprint, Optional.empty());
+        }
+
         public String eventType() {
             return "verification.failure";
         }
 
         public Map<String, Object> fields() {
             return new Fields().put("org_id", orgId).put("package_hash", packageHash)
-                    .put("failure_reason", failureReason).put("signer_fingerprint", signerFingerprint).map();
+                    .put("failure_reason", failureReason).put("signer_fingerprint", signerFingerprint)
+                    .put("time_basis", timeBasis.map(TimeBasis::describe)).map();
         }
     }
 

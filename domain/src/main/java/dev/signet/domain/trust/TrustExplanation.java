@@ -34,6 +34,17 @@ public sealed interface TrustExplanation {
         }
     }
 
+    /**
+     * Not trusted at the time the signature is judged at: {@code path} would trust the key, but its validity
+     * window (and that of every other active row for the key reachable) excludes {@code time}.
+     */
+    record OutsideValidity(TrustPath path, java.time.Instant time) implements TrustExplanation {
+        public OutsideValidity {
+            Require.present(path, "trust path");
+            Require.present(time, "time judged at");
+        }
+    }
+
     /** Not trusted: no active trusted key of the organization or of any organization it grants has it. */
     record NotTrusted() implements TrustExplanation {
     }

@@ -3,6 +3,8 @@ package dev.signet.domain.trust;
 import dev.signet.domain.Require;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.time.TimeBasis;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,24 +17,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which keys an organization trusts: its own active trusted keys, plus, through every active ACL to a
- * child, everything that child trusts, recursively. Cycles end because each organization is visited
- * once; breadth-first order makes the reported path the shortest one. Revoked grants do not count.
- * (Cloacina stops at one level; Signet follows grants transitively on purpose, see compat.md.)
+ * Which keys an organization trusts for a signature judged at a {@link TimeBasis}: its own active trusted keys
+ * whose validity window holds the basis's time, plus, through every active ACL to a child, everything that child
+ * trusts, recursively. Cycles end because each organization is visited once; breadth-first order makes the
+ * reported path the shortest one. Revoked grants do not count. (Cloacina stops at one level; Signet follows
+ * grants transitively on purpose, see compat.md.)
  *
  * <p><b>Deny wins.</b> An organization that revoked its trusted key for a fingerprint and has no active row for
- * it again denies that fingerprint ({@link TrustDeny}): a path to the key counts only if no organization on it
- * denies the key. So the denier trusts the key along no path at all, a parent reaching the key only through
- * deniers does not trust it, and a parent with another path, one that passes through no denier, still does
- * (that path owes nothing to the denier). A deny binds the denier and whoever trusts through it, never the
- * children it grants: a child's own trust does not flow through its parent.
+ * it again denies that fingerprint ({@link TrustDeny}) for the signatures its revocation covers: those without a
+ * trusted time, and those timestamped at or after the revocation took effect, whatever its reason. For such a
+ * signature a path to the key counts only if no organization on it denies the key. So the denier trusts the key
+ * along no path at all, a parent reaching the key only through deniers does not trust it, and a parent with
+ * another path, one that passes through no denier, still does (that path owes nothing to the denier). A deny
+ * binds the denier and whoever trusts through it, never the children it grants: a child's own trust does not
+ * flow through its parent. A signature timestamped before the revocation took effect is not denied: the key
+ * was trusted when it was provably made.
+ *
+ * <p>The rule is an immutable snapshot and safe to share between threads.
  */
 public final class TrustRule {
     private final Map<OrganizationId, List<TrustedKey>> keysByOrganization = new HashMap<>();
+    private final Map<KeyFingerprint, List<TrustedKey>> keysByFingerprint = new LinkedHashMap<>();
     private final Map<KeyFingerprint, Map<OrganizationId, TrustDeny>> deniesByFingerprint = new HashMap<>();
     private final Map<OrganizationId, List<OrganizationId>> childrenByParent = new HashMap<>();
+    /** Unblocked breadth-first reach per starting organization, the common case, computed once. */
+    private final Map<OrganizationId, Reach> reach = new ConcurrentHashMap<>();
 
     /**
      * Builds the rule over a snapshot of trusted keys (revoked rows included: they are the denies) and grants;
@@ -43,6 +55,7 @@ public final class TrustRule {
         for (TrustedKey key : Require.present(trustedKeys, "trusted keys")) {
             if (key.isActive()) {
                 keysByOrganization.computeIfAbsent(key.organizationId(), org -> new ArrayList<>()).add(key);
+                keysByFingerprint.computeIfAbsent(key.fingerprint(), f -> new ArrayList<>()).add(key);
             } else {
                 latestRevoked.computeIfAbsent(key.organizationId(), org -> new HashMap<>())
                         .merge(key.fingerprint(), key, TrustRule::laterRevocation);
@@ -61,72 +74,105 @@ public final class TrustRule {
         }
     }
 
-    /** Every fingerprint {@code organization} trusts, each with the shortest path that explains it. */
-    public Map<KeyFingerprint, TrustPath> effectiveTrust(OrganizationId organization) {
+    /** Every fingerprint {@code organization} trusts for a signature judged at {@code basis}, with its shortest path. */
+    public Map<KeyFingerprint, TrustPath> effectiveTrust(OrganizationId organization, TimeBasis basis) {
         Map<KeyFingerprint, TrustPath> trusted = new LinkedHashMap<>();
-        Map<OrganizationId, List<OrganizationId>> reached = shortestPaths(organization, Set.of());
-        Set<KeyFingerprint> deniedOnTheWay = new HashSet<>();
-        reached.forEach((current, path) -> {
-            for (TrustedKey key : keysByOrganization.getOrDefault(current, List.of())) {
-                if (deniedAnywhereIn(key.fingerprint(), reached.keySet())) {
-                    deniedOnTheWay.add(key.fingerprint()); // its paths must avoid the deniers: searched below
-                } else {
-                    trusted.putIfAbsent(key.fingerprint(), new TrustPath(path, key));
-                }
-            }
-        });
-        for (KeyFingerprint fingerprint : deniedOnTheWay) {
-            shortestPathAvoidingDenies(organization, fingerprint).ifPresent(path -> trusted.put(fingerprint, path));
+        for (KeyFingerprint fingerprint : keysByFingerprint.keySet()) {
+            explain(organization, fingerprint, basis).ifPresent(path -> trusted.put(fingerprint, path));
         }
         return trusted;
     }
 
-    /** The path by which {@code organization} trusts {@code fingerprint}, or empty when it does not. */
-    public Optional<TrustPath> explain(OrganizationId organization, KeyFingerprint fingerprint) {
-        return shortestPathAvoidingDenies(organization, fingerprint);
+    /** The path by which {@code organization} trusts {@code fingerprint} at {@code basis}, or empty when it does not. */
+    public Optional<TrustPath> explain(OrganizationId organization, KeyFingerprint fingerprint, TimeBasis basis) {
+        Require.present(basis, "time basis");
+        List<TrustedKey> holders = new ArrayList<>(activeHolders(fingerprint, basis.time()));
+        Set<OrganizationId> denying = new HashSet<>();
+        for (TrustDeny deny : deniesByFingerprint.getOrDefault(fingerprint, Map.of()).values()) {
+            if (deny.covers(basis)) {
+                denying.add(deny.organization());
+            } else if (deny.revokedKey().validity().contains(basis.time())) {
+                holders.add(deny.revokedKey()); // revoked after the signature was provably made: it still vouches
+            }
+        }
+        return firstReached(organization, holders, denying);
     }
 
-    /** Why {@code organization} trusts {@code fingerprint}, or why not: for lack of any path, or for denies. */
-    public TrustExplanation explanation(OrganizationId organization, KeyFingerprint fingerprint) {
-        Optional<TrustPath> path = shortestPathAvoidingDenies(organization, fingerprint);
+    /** Why {@code organization} trusts {@code fingerprint} at {@code basis}, or why not: no path, denies, or the window. */
+    public TrustExplanation explanation(OrganizationId organization, KeyFingerprint fingerprint, TimeBasis basis) {
+        Optional<TrustPath> path = explain(organization, fingerprint, basis);
         if (path.isPresent()) {
             return new TrustExplanation.Trusted(path.get());
         }
-        Optional<TrustPath> blocked = shortestPath(organization, fingerprint, Set.of());
+        List<TrustedKey> holders = activeHolders(fingerprint, basis.time());
+        Optional<TrustPath> blocked = firstReached(organization, holders, Set.of());
         if (blocked.isEmpty()) {
-            return new TrustExplanation.NotTrusted();
+            return firstReached(organization, keysByFingerprint.getOrDefault(fingerprint, List.of()), Set.of())
+                    .<TrustExplanation>map(outside -> new TrustExplanation.OutsideValidity(outside, basis.time()))
+                    .orElseGet(TrustExplanation.NotTrusted::new);
         }
         List<TrustDeny> inTheWay = new ArrayList<>();
         Map<OrganizationId, TrustDeny> denies = deniesByFingerprint.getOrDefault(fingerprint, Map.of());
-        for (OrganizationId reached : shortestPaths(organization, Set.of()).keySet()) {
+        for (OrganizationId reached : reachFrom(organization).paths().keySet()) {
             TrustDeny deny = denies.get(reached);
-            if (deny != null && shortestPath(reached, fingerprint, Set.of()).isPresent()) {
+            if (deny != null && deny.covers(basis) && firstReached(reached, holders, Set.of()).isPresent()) {
                 inTheWay.add(deny); // reachable from the organization, and itself reaches the key: on a path
             }
         }
         return new TrustExplanation.Denied(blocked.get(), inTheWay);
     }
 
-    public boolean trusts(OrganizationId organization, KeyFingerprint fingerprint) {
-        return explain(organization, fingerprint).isPresent();
+    public boolean trusts(OrganizationId organization, KeyFingerprint fingerprint, TimeBasis basis) {
+        return explain(organization, fingerprint, basis).isPresent();
     }
 
-    private Optional<TrustPath> shortestPathAvoidingDenies(OrganizationId organization, KeyFingerprint fingerprint) {
-        return shortestPath(organization, fingerprint,
-                deniesByFingerprint.getOrDefault(fingerprint, Map.of()).keySet());
-    }
-
-    /** The first organization in breadth-first order that holds the key, not entering any of {@code blocked}. */
-    private Optional<TrustPath> shortestPath(OrganizationId organization, KeyFingerprint fingerprint,
-            Set<OrganizationId> blocked) {
-        for (Map.Entry<OrganizationId, List<OrganizationId>> reached : shortestPaths(organization, blocked).entrySet()) {
-            for (TrustedKey key : keysByOrganization.getOrDefault(reached.getKey(), List.of())) {
-                if (key.fingerprint().equals(fingerprint)) {
-                    return Optional.of(new TrustPath(reached.getValue(), key));
-                }
+    /** The active rows for {@code fingerprint} whose validity window holds {@code time}. */
+    private List<TrustedKey> activeHolders(KeyFingerprint fingerprint, Instant time) {
+        List<TrustedKey> all = keysByFingerprint.getOrDefault(fingerprint, List.of());
+        List<TrustedKey> valid = new ArrayList<>(all.size());
+        for (TrustedKey key : all) {
+            if (key.validity().contains(time)) {
+                valid.add(key);
             }
         }
-        return Optional.empty();
+        return valid;
+    }
+
+    /**
+     * The path to the holder that breadth-first order meets first, not entering any of {@code blocked}: the
+     * shortest path, and among equally short ones the first the grants lead to.
+     */
+    private Optional<TrustPath> firstReached(OrganizationId organization, List<TrustedKey> holders,
+            Set<OrganizationId> blocked) {
+        if (holders.isEmpty()) {
+            return Optional.empty();
+        }
+        Reach from = blocked.isEmpty() ? reachFrom(organization) : Reach.of(shortestPaths(organization, blocked));
+        TrustedKey first = null;
+        int firstOrder = Integer.MAX_VALUE;
+        for (TrustedKey key : holders) {
+            Integer order = from.order().get(key.organizationId());
+            if (order != null && order < firstOrder) {
+                first = key;
+                firstOrder = order;
+            }
+        }
+        return Optional.ofNullable(first).map(key -> new TrustPath(from.paths().get(key.organizationId()), key));
+    }
+
+    /** The shortest path to every organization reachable from one, and each one's breadth-first position. */
+    private record Reach(Map<OrganizationId, List<OrganizationId>> paths, Map<OrganizationId, Integer> order) {
+        static Reach of(Map<OrganizationId, List<OrganizationId>> paths) {
+            Map<OrganizationId, Integer> order = new HashMap<>();
+            for (OrganizationId reached : paths.keySet()) {
+                order.put(reached, order.size());
+            }
+            return new Reach(paths, order);
+        }
+    }
+
+    private Reach reachFrom(OrganizationId organization) {
+        return reach.computeIfAbsent(organization, start -> Reach.of(shortestPaths(start, Set.of())));
     }
 
     /**
@@ -155,11 +201,6 @@ public final class TrustRule {
             }
         }
         return pathTo;
-    }
-
-    private boolean deniedAnywhereIn(KeyFingerprint fingerprint, Set<OrganizationId> organizations) {
-        Map<OrganizationId, TrustDeny> denies = deniesByFingerprint.get(fingerprint);
-        return denies != null && denies.keySet().stream().anyMatch(organizations::contains);
     }
 
     private boolean holds(OrganizationId organization, KeyFingerprint fingerprint) {

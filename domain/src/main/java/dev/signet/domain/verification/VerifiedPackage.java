@@ -8,9 +8,9 @@ import dev.signet.domain.trust.TrustPath;
 import java.util.Optional;
 
 /**
- * A successful verification: the package's hash, who signed it, where the signature came from and,
- * online, the trust path that made the signer acceptable (offline, the caller's public key did), and the
- * time the signature was judged at (a TSA's trusted time, or the current time).
+ * A successful verification: the package's hash, who signed it, where the signature came from, online the
+ * trust path that made the signer acceptable (offline, the caller's public key did), and the time the signature
+ * was judged at.
  */
 public record VerifiedPackage(
         PackageHash packageHash,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.time.TimeBasis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class TrustRuleTest {
     private static final Instant T0 = Instant.parse("2026-01-28T12:00:00Z");
+    private static final TimeBasis NOW = TimeBasis.currentTime(T0.plusSeconds(86_400));
 
     private final OrganizationId parent = OrganizationId.random();
     private final OrganizationId child = OrganizationId.random();
@@ -24,7 +26,7 @@ class TrustRuleTest {
     @Test
     void an_organization_trusts_its_own_active_key() {
         KeyFingerprint key = trust(parent, 1);
-        assertThat(rule().explain(parent, key)).hasValueSatisfying(path -> {
+        assertThat(rule().explain(parent, key, NOW)).hasValueSatisfying(path -> {
             assertThat(path.isDirect()).isTrue();
             assertThat(path.organizations()).containsExactly(parent);
         });
@@ -33,21 +35,21 @@ class TrustRuleTest {
     @Test
     void an_organization_does_not_trust_a_key_nobody_trusts() {
         trust(parent, 1);
-        assertThat(rule().trusts(parent, publicKey(2).fingerprint())).isFalse();
+        assertThat(rule().trusts(parent, publicKey(2).fingerprint(), NOW)).isFalse();
     }
 
     @Test
     void parent_trusts_a_key_its_child_trusts() {
         KeyFingerprint key = trust(child, 1);
         grant(parent, child);
-        assertThat(rule().explain(parent, key).orElseThrow().organizations()).containsExactly(parent, child);
+        assertThat(rule().explain(parent, key, NOW).orElseThrow().organizations()).containsExactly(parent, child);
     }
 
     @Test
     void child_does_not_trust_what_its_parent_trusts() {
         KeyFingerprint key = trust(parent, 1);
         grant(parent, child);
-        assertThat(rule().trusts(child, key)).isFalse();
+        assertThat(rule().trusts(child, key, NOW)).isFalse();
     }
 
     @Test
@@ -55,7 +57,7 @@ class TrustRuleTest {
         KeyFingerprint key = trust(grandchild, 1);
         grant(parent, child);
         grant(child, grandchild);
-        assertThat(rule().explain(parent, key).orElseThrow().describe())
+        assertThat(rule().explain(parent, key, NOW).orElseThrow().describe())
                 .isEqualTo(parent + " -> " + child + " -> " + grandchild + " -> key " + key.hex());
     }
 
@@ -66,23 +68,23 @@ class TrustRuleTest {
         grant(parent, child);
         grant(child, parent);
         TrustRule rule = rule();
-        assertThat(rule.trusts(parent, childKey)).isTrue();
-        assertThat(rule.trusts(child, parentKey)).isTrue();
-        assertThat(rule.trusts(parent, publicKey(3).fingerprint())).isFalse();
+        assertThat(rule.trusts(parent, childKey, NOW)).isTrue();
+        assertThat(rule.trusts(child, parentKey, NOW)).isTrue();
+        assertThat(rule.trusts(parent, publicKey(3).fingerprint(), NOW)).isFalse();
     }
 
     @Test
     void a_revoked_trusted_key_no_longer_counts() {
         Ed25519PublicKey key = publicKey(1);
         keys.add(new TrustedKey(TrustedKeyId.random(), parent, key, Optional.empty(), T0, Optional.of(T0.plusSeconds(1))));
-        assertThat(rule().trusts(parent, key.fingerprint())).isFalse();
+        assertThat(rule().trusts(parent, key.fingerprint(), NOW)).isFalse();
     }
 
     @Test
     void a_revoked_grant_no_longer_counts() {
         KeyFingerprint key = trust(child, 1);
         acls.add(new TrustAcl(parent, child, T0, Optional.of(T0.plusSeconds(1))));
-        assertThat(rule().trusts(parent, key)).isFalse();
+        assertThat(rule().trusts(parent, key, NOW)).isFalse();
     }
 
     @Test
@@ -90,7 +92,7 @@ class TrustRuleTest {
         Ed25519PublicKey key = publicKey(1);
         keys.add(new TrustedKey(TrustedKeyId.random(), parent, key, Optional.empty(), T0, Optional.of(T0.plusSeconds(1))));
         keys.add(new TrustedKey(TrustedKeyId.random(), parent, key, Optional.empty(), T0.plusSeconds(2), Optional.empty()));
-        assertThat(rule().trusts(parent, key.fingerprint())).isTrue();
+        assertThat(rule().trusts(parent, key.fingerprint(), NOW)).isTrue();
     }
 
     @Test
@@ -99,7 +101,7 @@ class TrustRuleTest {
         grant(parent, child);
         grant(child, grandchild);
         grant(parent, grandchild);
-        assertThat(rule().explain(parent, key).orElseThrow().organizations()).containsExactly(parent, grandchild);
+        assertThat(rule().explain(parent, key, NOW).orElseThrow().organizations()).containsExactly(parent, grandchild);
     }
 
     // Deny wins: an organization's revocation of a key is a "no" for it and for everything trusted through it.
@@ -110,8 +112,8 @@ class TrustRuleTest {
         trust(child, 1);
         grant(parent, child);
         revokeAll(parent, key);
-        assertThat(rule().trusts(parent, key)).isFalse();
-        assertThat(rule().effectiveTrust(parent)).doesNotContainKey(key);
+        assertThat(rule().trusts(parent, key, NOW)).isFalse();
+        assertThat(rule().effectiveTrust(parent, NOW)).doesNotContainKey(key);
     }
 
     @Test
@@ -122,9 +124,9 @@ class TrustRuleTest {
         grant(top, child);
         grant(child, grandchild);
         revokeAll(child, key);
-        assertThat(rule().trusts(top, key)).isFalse();
-        assertThat(rule().trusts(child, key)).isFalse();
-        assertThat(rule().trusts(grandchild, key)).as("the deny binds the denier and its parents, not its children")
+        assertThat(rule().trusts(top, key, NOW)).isFalse();
+        assertThat(rule().trusts(child, key, NOW)).isFalse();
+        assertThat(rule().trusts(grandchild, key, NOW)).as("the deny binds the denier and its parents, not its children")
                 .isTrue();
     }
 
@@ -138,7 +140,7 @@ class TrustRuleTest {
         grant(child, grandchild);
         grant(parent, sibling);
         grant(sibling, grandchild);
-        assertThat(rule().explain(parent, key).orElseThrow().organizations()).containsExactly(parent, sibling, grandchild);
+        assertThat(rule().explain(parent, key, NOW).orElseThrow().organizations()).containsExactly(parent, sibling, grandchild);
     }
 
     @Test
@@ -154,7 +156,7 @@ class TrustRuleTest {
         grant(parent, a);
         grant(a, b);
         grant(b, grandchild);
-        assertThat(rule().explain(parent, key).orElseThrow().organizations()).containsExactly(parent, a, b, grandchild);
+        assertThat(rule().explain(parent, key, NOW).orElseThrow().organizations()).containsExactly(parent, a, b, grandchild);
     }
 
     @Test
@@ -168,7 +170,7 @@ class TrustRuleTest {
         grant(parent, child);
         grant(parent, sibling);
         grant(child, grandchild);
-        assertThat(rule().trusts(parent, key)).isFalse();
+        assertThat(rule().trusts(parent, key, NOW)).isFalse();
     }
 
     @Test
@@ -177,13 +179,13 @@ class TrustRuleTest {
         trust(child, 1);
         grant(parent, child);
         revokeAll(parent, key);
-        assertThat(rule().trusts(parent, key)).isFalse();
+        assertThat(rule().trusts(parent, key, NOW)).isFalse();
 
         trust(parent, 1);
         assertThat(keys).filteredOn(k -> k.organizationId().equals(parent)).extracting(TrustedKey::isActive)
                 .containsExactly(false, true);
-        assertThat(rule().explain(parent, key).orElseThrow().isDirect()).isTrue();
-        assertThat(rule().explanation(parent, key)).isInstanceOf(TrustExplanation.Trusted.class);
+        assertThat(rule().explain(parent, key, NOW).orElseThrow().isDirect()).isTrue();
+        assertThat(rule().explanation(parent, key, NOW)).isInstanceOf(TrustExplanation.Trusted.class);
     }
 
     @Test
@@ -194,7 +196,7 @@ class TrustRuleTest {
         grant(parent, child);
         grant(child, grandchild);
         revokeAll(child, denied);
-        assertThat(rule().effectiveTrust(parent)).containsOnlyKeys(other);
+        assertThat(rule().effectiveTrust(parent, NOW)).containsOnlyKeys(other);
     }
 
     @Test
@@ -204,8 +206,8 @@ class TrustRuleTest {
         trust(child, 1);
         grant(parent, child);
         grant(child, parent); // a cycle: the child reaches the key through its own row, not through the parent
-        assertThat(rule().explain(child, key).orElseThrow().organizations()).containsExactly(child);
-        assertThat(rule().trusts(parent, key)).isFalse();
+        assertThat(rule().explain(child, key, NOW).orElseThrow().organizations()).containsExactly(child);
+        assertThat(rule().trusts(parent, key, NOW)).isFalse();
     }
 
     @Test
@@ -215,8 +217,8 @@ class TrustRuleTest {
         revokeAll(child, key);
         grant(parent, child);
         grant(child, parent);
-        assertThat(rule().explain(parent, key).orElseThrow().isDirect()).isTrue();
-        assertThat(rule().trusts(child, key)).as("the child's own deny blocks even its path through its parent")
+        assertThat(rule().explain(parent, key, NOW).orElseThrow().isDirect()).isTrue();
+        assertThat(rule().trusts(child, key, NOW)).as("the child's own deny blocks even its path through its parent")
                 .isFalse();
     }
 
@@ -228,7 +230,7 @@ class TrustRuleTest {
         revokeAll(parent, key);
         trust(child, 1);
         grant(parent, child);
-        TrustExplanation.Denied denied = (TrustExplanation.Denied) rule().explanation(parent, key);
+        TrustExplanation.Denied denied = (TrustExplanation.Denied) rule().explanation(parent, key, NOW);
         assertThat(denied.denies()).singleElement().satisfies(deny -> {
             assertThat(deny.organization()).isEqualTo(parent);
             assertThat(deny.revokedAt()).isEqualTo(T0.plusSeconds(4)); // trusted 1, revoked 2, trusted 3, revoked 4
@@ -251,7 +253,7 @@ class TrustRuleTest {
         grant(child, grandchild);
         grant(top, bystander);
 
-        TrustExplanation explanation = rule().explanation(top, key);
+        TrustExplanation explanation = rule().explanation(top, key, NOW);
 
         assertThat(explanation).isInstanceOfSatisfying(TrustExplanation.Denied.class, denied -> {
             assertThat(denied.blockedPath().organizations()).containsExactly(top, parent, child, grandchild);
@@ -265,8 +267,8 @@ class TrustRuleTest {
         KeyFingerprint key = trust(child, 1);
         revokeAll(child, key);
         grant(parent, child);
-        assertThat(rule().explanation(parent, key)).isInstanceOf(TrustExplanation.NotTrusted.class);
-        assertThat(rule().explanation(parent, publicKey(9).fingerprint())).isInstanceOf(TrustExplanation.NotTrusted.class);
+        assertThat(rule().explanation(parent, key, NOW)).isInstanceOf(TrustExplanation.NotTrusted.class);
+        assertThat(rule().explanation(parent, publicKey(9).fingerprint(), NOW)).isInstanceOf(TrustExplanation.NotTrusted.class);
     }
 
     private KeyFingerprint trust(OrganizationId organization, int seed) {

@@ -4,7 +4,11 @@ import static dev.signet.adapters.persistence.db.Samples.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.domain.key.SigningKey;
 import dev.signet.domain.organization.Organization;
+import dev.signet.domain.revocation.Revocation;
+import dev.signet.domain.trust.TrustedKey;
+import dev.signet.domain.trust.ValidityWindow;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +43,7 @@ class MigrationsTest {
                     "6-audit-events", "7-audit-chain-head", "8-trust-version",
                     "h-hsm-1-one-key-per-token-object", "h-changes-1-store-kek",
                     "h-changes-2-organization-names-are-not-ids", "h-trust-1-trust-version-epoch",
-                    "h-tsa-1-trusted-tsas");
+                    "h-reasons-1-revocation-reasons-and-validity", "h-tsa-1-trusted-tsas");
 
     private static List<String> appliedChangeSets(TestDatabase db) throws SQLException {
         List<String> ids = new ArrayList<>();
@@ -64,6 +68,54 @@ class MigrationsTest {
 
         assertThat(appliedChangeSets(db)).containsExactlyElementsOf(CHANGESETS);
         assertThat(second.organizations().findById(acme.id())).contains(acme);
+    }
+
+    @OnEveryDatabase
+    void keys_revoked_before_revocation_reasons_become_compromised_from_their_revocation_time(TestDatabase db)
+            throws Exception {
+        Database first = db.open();
+        Organization acme = organization("acme");
+        first.organizations().add(acme);
+        TrustedKey revoked = Samples.trustedKey(acme.id(), Samples.publicKey(), Samples.at(0));
+        TrustedKey active = Samples.trustedKey(acme.id(), Samples.publicKey(), Samples.at(0));
+        SigningKey revokedSigner = Samples.softwareKey(acme.id(), "old");
+        first.trustedKeys().add(revoked);
+        first.trustedKeys().add(active);
+        first.signingKeys().add(revokedSigner);
+        Instant revokedAt = Samples.at(3600);
+        first.trustedKeys().markRevoked(revoked.id(), Revocation.retired(revokedAt));
+        first.signingKeys().markRevoked(revokedSigner.id(), Revocation.retired(revokedAt));
+        first.close();
+        // back to the schema before h-reasons-1, with rows revoked the old way: a time and nothing else
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            for (String sql : List.of(
+                    "ALTER TABLE trusted_keys DROP CONSTRAINT ck_trusted_keys_revocation",
+                    "ALTER TABLE trusted_keys DROP CONSTRAINT ck_trusted_keys_validity",
+                    "ALTER TABLE signing_keys DROP CONSTRAINT ck_signing_keys_revocation",
+                    "ALTER TABLE trusted_keys DROP COLUMN revocation_reason",
+                    "ALTER TABLE trusted_keys DROP COLUMN revocation_effective_at",
+                    "ALTER TABLE trusted_keys DROP COLUMN not_before",
+                    "ALTER TABLE trusted_keys DROP COLUMN not_after",
+                    "ALTER TABLE signing_keys DROP COLUMN revocation_reason",
+                    "ALTER TABLE signing_keys DROP COLUMN revocation_effective_at",
+                    "DELETE FROM databasechangelog WHERE id = 'h-reasons-1-revocation-reasons-and-validity'")) {
+                statement.executeUpdate(sql);
+            }
+        }
+
+        Database migrated = db.open();
+
+        // the changeSet taken back runs again, after the ones that followed it (h-tsa-1)
+        assertThat(appliedChangeSets(db)).containsExactlyInAnyOrderElementsOf(CHANGESETS)
+                .endsWith("h-reasons-1-revocation-reasons-and-validity");
+        assertThat(migrated.trustedKeys().findById(revoked.id()).orElseThrow().revocation())
+                .contains(Revocation.compromised(revokedAt, revokedAt));
+        assertThat(migrated.trustedKeys().findById(active.id()).orElseThrow().revocation()).isEmpty();
+        assertThat(migrated.trustedKeys().findById(active.id()).orElseThrow().validity())
+                .isEqualTo(ValidityWindow.ALWAYS);
+        assertThat(migrated.signingKeys().findById(revokedSigner.id()).orElseThrow().revocation())
+                .contains(Revocation.compromised(revokedAt, revokedAt));
+        migrated.close();
     }
 
     @OnEveryDatabase

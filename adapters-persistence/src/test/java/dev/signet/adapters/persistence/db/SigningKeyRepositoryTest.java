@@ -183,6 +183,26 @@ class SigningKeyRepositoryTest {
     }
 
     @OnEveryDatabase
+    void a_revocation_keeps_its_reason_and_effective_time(TestDatabase db) {
+        Database database = db.open();
+        SigningKeyRepository keys = database.signingKeys();
+        var org = organization("acme");
+        database.organizations().add(org);
+        SigningKey retired = Samples.softwareKey(org.id(), "retired");
+        SigningKey compromised = Samples.softwareKey(org.id(), "compromised");
+        keys.add(retired);
+        keys.add(compromised);
+
+        keys.markRevoked(retired.id(), dev.signet.domain.revocation.Revocation.retired(at(60)));
+        keys.markRevoked(compromised.id(), dev.signet.domain.revocation.Revocation.compromised(at(-60), at(60)));
+
+        assertThat(keys.findById(retired.id())).contains(retired.revoke(
+                dev.signet.domain.revocation.Revocation.retired(at(60))));
+        assertThat(keys.findById(compromised.id())).contains(compromised.revoke(
+                dev.signet.domain.revocation.Revocation.compromised(at(-60), at(60))));
+    }
+
+    @OnEveryDatabase
     void keys_of_an_organization_are_listed_oldest_first_revoked_included(TestDatabase db) {
         Database database = db.open();
         SigningKeyRepository keys = database.signingKeys();

@@ -12,7 +12,9 @@ import dev.signet.application.port.out.TrustedKeyRepository;
 import dev.signet.domain.Conflict;
 import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.revocation.Revocation;
 import dev.signet.domain.trust.TrustedKey;
+import dev.signet.domain.trust.ValidityWindow;
 import dev.signet.domain.trust.TrustedKeyId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,6 +49,47 @@ class TrustedKeyRepositoryTest {
         assertThat(keys.findById(unlabelled.id())).contains(unlabelled);
         assertThat(keys.findById(TrustedKeyId.random())).isEmpty();
         assertThat(keys.listByOrganization(org)).containsExactly(labelled, unlabelled);
+    }
+
+    @OnEveryDatabase
+    void a_validity_window_and_a_revocation_with_its_reason_and_effective_time_round_trip(TestDatabase db) {
+        Database database = db.open();
+        TrustedKeyRepository keys = database.trustedKeys();
+        OrganizationId org = orgIn(database, "acme");
+        TrustedKey windowed = new TrustedKey(TrustedKeyId.random(), org, publicKey(), Optional.empty(), T0,
+                new ValidityWindow(Optional.of(at(-86_400)), Optional.of(at(86_400))), Optional.empty());
+        TrustedKey halfOpen = new TrustedKey(TrustedKeyId.random(), org, publicKey(), Optional.empty(), T0,
+                new ValidityWindow(Optional.empty(), Optional.of(at(60))), Optional.empty());
+        keys.add(windowed);
+        keys.add(halfOpen);
+        Revocation compromised = Revocation.compromised(at(-7200), at(100));
+
+        assertThat(keys.markRevoked(windowed.id(), compromised)).isTrue();
+        assertThat(keys.markRevoked(windowed.id(), Revocation.retired(at(200)))).as("already revoked").isFalse();
+
+        assertThat(keys.findById(windowed.id())).contains(windowed.revoked(compromised));
+        assertThat(keys.findById(halfOpen.id())).contains(halfOpen);
+        assertThat(keys.listActiveAndDeniedByOrganizations(List.of(org)))
+                .containsExactlyInAnyOrder(windowed.revoked(compromised), halfOpen);
+    }
+
+    @OnEveryDatabase
+    void a_revocation_is_widened_only_while_it_is_still_the_one_the_caller_widened(TestDatabase db) {
+        Database database = db.open();
+        TrustedKeyRepository keys = database.trustedKeys();
+        OrganizationId org = orgIn(database, "acme");
+        TrustedKey key = trustedKey(org, publicKey(), T0);
+        keys.add(key);
+        Revocation retired = Revocation.retired(at(100));
+        Revocation compromised = Revocation.compromised(at(50), at(200));
+        assertThat(keys.widenRevocation(key.id(), retired, compromised)).as("not revoked yet").isFalse();
+        keys.markRevoked(key.id(), retired);
+
+        assertThat(keys.widenRevocation(key.id(), retired, compromised)).isTrue();
+        assertThat(keys.widenRevocation(key.id(), retired, Revocation.compromised(at(10), at(300))))
+                .as("no longer the retirement").isFalse();
+
+        assertThat(keys.findById(key.id()).orElseThrow().revocation()).contains(compromised);
     }
 
     @OnEveryDatabase
@@ -159,19 +202,46 @@ class TrustedKeyRepositoryTest {
     }
 
     @OnEveryDatabase
+    void the_database_refuses_a_revocation_without_a_reason_or_taking_effect_after_it_was_recorded(TestDatabase db)
+            throws SQLException {
+        Database database = db.open();
+        OrganizationId org = orgIn(database, "acme");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection connection = db.connect()) {
+            for (String reasonAndEffective : List.of("NULL, NULL", "'lost', ?", "'compromised', ?")) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO trusted_keys"
+                        + " (id, org_id, public_key, fingerprint, added_at, revoked_at, active, revocation_reason,"
+                        + " revocation_effective_at) VALUES (?, ?, ?, ?, ?, ?, NULL, " + reasonAndEffective + ")")) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, org.value());
+                    insert.setBytes(3, new byte[32]);
+                    insert.setString(4, "c".repeat(64));
+                    insert.setObject(5, now);
+                    insert.setObject(6, now);
+                    if (reasonAndEffective.endsWith("?")) {
+                        insert.setObject(7, reasonAndEffective.startsWith("'lost'") ? now : now.plusSeconds(1));
+                    }
+                    RawJdbc.assertRefusedByCheck(insert::executeUpdate, "ck_trusted_keys_revocation");
+                }
+            }
+        }
+    }
+
+    @OnEveryDatabase
     void the_database_refuses_an_active_flag_that_disagrees_with_revocation(TestDatabase db) throws SQLException {
         Database database = db.open();
         OrganizationId org = orgIn(database, "acme");
         try (Connection connection = db.connect();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO trusted_keys"
-                     + " (id, org_id, public_key, fingerprint, added_at, revoked_at, active)"
-                     + " VALUES (?, ?, ?, ?, ?, ?, TRUE)")) {
+                     + " (id, org_id, public_key, fingerprint, added_at, revoked_at, active, revocation_reason,"
+                     + " revocation_effective_at) VALUES (?, ?, ?, ?, ?, ?, TRUE, 'compromised', ?)")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setObject(2, org.value());
             insert.setBytes(3, new byte[32]);
             insert.setString(4, "b".repeat(64));
             insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
             insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.setObject(7, OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
             RawJdbc.assertRefusedByCheck(insert::executeUpdate, "ck_trusted_keys_active");
         }
     }
@@ -179,8 +249,9 @@ class TrustedKeyRepositoryTest {
     private static void insertRaw(Connection connection, OrganizationId org, String fingerprint, boolean active)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO trusted_keys"
-                + " (id, org_id, public_key, fingerprint, added_at, revoked_at, active) VALUES (?, ?, ?, ?, ?, "
-                + (active ? "NULL, TRUE)" : "?, NULL)"))) {
+                + " (id, org_id, public_key, fingerprint, added_at, revoked_at, active, revocation_reason,"
+                + " revocation_effective_at) VALUES (?, ?, ?, ?, ?, "
+                + (active ? "NULL, TRUE, NULL, NULL)" : "?, NULL, 'compromised', ?)"))) {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             insert.setObject(1, UUID.randomUUID());
             insert.setObject(2, org.value());
@@ -189,6 +260,7 @@ class TrustedKeyRepositoryTest {
             insert.setObject(5, now);
             if (!active) {
                 insert.setObject(6, now);
+                insert.setObject(7, now);
             }
             insert.executeUpdate();
         }

@@ -29,7 +29,18 @@ public interface ManageSigningKeysUseCase {
      * Stops new signatures; old ones verify for as long as the public key stays trusted. For an HSM key
      * the private key object in the token is destroyed too.
      */
-    SigningKey revoke(KeyId keyId);
+    default SigningKey revoke(KeyId keyId) {
+        return revoke(keyId, dev.signet.domain.revocation.RevocationReason.COMPROMISED, java.util.Optional.empty());
+    }
+
+    /**
+     * As above, recording why: retired (effective now) or compromised (effective now or from
+     * {@code effectiveAt}, not in the future). Either way the key signs no more.
+     *
+     * @throws IllegalArgumentException for a retirement with an effective time, or an effective time in the future
+     */
+    SigningKey revoke(KeyId keyId, dev.signet.domain.revocation.RevocationReason reason,
+            java.util.Optional<java.time.Instant> effectiveAt);
 
     List<SigningKey> list(OrganizationId organization);
 

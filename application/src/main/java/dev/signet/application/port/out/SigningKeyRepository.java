@@ -4,6 +4,7 @@ import dev.signet.domain.key.KeyCustody;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.key.SigningKey;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.revocation.Revocation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,12 @@ public interface SigningKeyRepository {
     List<SigningKey> listSoftwareKeys();
 
     /** @return false when the key does not exist or was already revoked */
-    boolean markRevoked(KeyId id, Instant revokedAt);
+    boolean markRevoked(KeyId id, Revocation revocation);
+
+    /** Revoked as compromised from {@code revokedAt} on. */
+    default boolean markRevoked(KeyId id, Instant revokedAt) {
+        return markRevoked(id, Revocation.compromised(revokedAt, revokedAt));
+    }
 
     /** Re-wrapping under another key-encryption key. */
     void replaceCustody(KeyId id, KeyCustody.Software custody);

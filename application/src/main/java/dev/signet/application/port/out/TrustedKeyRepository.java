@@ -1,6 +1,7 @@
 package dev.signet.application.port.out;
 
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.revocation.Revocation;
 import dev.signet.domain.trust.TrustedKey;
 import dev.signet.domain.trust.TrustedKeyId;
 import java.time.Instant;
@@ -24,5 +25,17 @@ public interface TrustedKeyRepository {
     List<TrustedKey> listActiveAndDeniedByOrganizations(Collection<OrganizationId> organizations);
 
     /** @return false when the key does not exist or was already revoked */
-    boolean markRevoked(TrustedKeyId id, Instant revokedAt);
+    boolean markRevoked(TrustedKeyId id, Revocation revocation);
+
+    /** Revoked as compromised from {@code revokedAt} on. */
+    default boolean markRevoked(TrustedKeyId id, Instant revokedAt) {
+        return markRevoked(id, Revocation.compromised(revokedAt, revokedAt));
+    }
+
+    /**
+     * Replaces the revoked key's revocation {@code current} by {@code wider}, only while it is still {@code current}.
+     *
+     * @return false when the key does not exist, is active, or its revocation is no longer {@code current}
+     */
+    boolean widenRevocation(TrustedKeyId id, Revocation current, Revocation wider);
 }

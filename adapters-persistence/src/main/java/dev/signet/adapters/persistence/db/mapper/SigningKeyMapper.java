@@ -18,7 +18,8 @@ public interface SigningKeyMapper {
     List<SigningKeyRow> listSoftware();
 
     /** @return rows changed: 0 when the key is missing or already revoked */
-    int markRevoked(@Param("id") UUID id, @Param("revokedAt") Instant revokedAt);
+    int markRevoked(@Param("id") UUID id, @Param("reason") String reason, @Param("effectiveAt") Instant effectiveAt,
+            @Param("recordedAt") Instant recordedAt);
 
     /** @return rows changed: 0 when there is no software key with that id */
     int replaceSoftwareCustody(@Param("id") UUID id, @Param("wrappedPrivateKey") byte[] wrappedPrivateKey,

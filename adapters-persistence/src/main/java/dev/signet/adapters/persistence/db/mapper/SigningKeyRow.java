@@ -19,5 +19,7 @@ public record SigningKeyRow(
         String hsmTokenLabel,
         byte[] hsmObjectId,
         Instant createdAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        String revocationReason,
+        Instant revocationEffectiveAt) {
 }

@@ -22,5 +22,11 @@ public interface TrustedKeyMapper {
     List<TrustedKeyRow> listActiveAndDeniedByOrganizations(@Param("orgIds") Collection<UUID> orgIds);
 
     /** @return rows changed: 0 when the key is missing or already revoked */
-    int markRevoked(@Param("id") UUID id, @Param("revokedAt") Instant revokedAt);
+    int markRevoked(@Param("id") UUID id, @Param("reason") String reason, @Param("effectiveAt") Instant effectiveAt,
+            @Param("recordedAt") Instant recordedAt);
+
+    /** @return rows changed: 0 unless the key is revoked with exactly the current reason and effective time */
+    int widenRevocation(@Param("id") UUID id, @Param("currentReason") String currentReason,
+            @Param("currentEffectiveAt") Instant currentEffectiveAt, @Param("reason") String reason,
+            @Param("effectiveAt") Instant effectiveAt, @Param("recordedAt") Instant recordedAt);
 }

@@ -11,6 +11,7 @@ import dev.signet.domain.key.KeyCustody;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.key.SigningKey;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.revocation.Revocation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -74,9 +75,10 @@ public final class MyBatisSigningKeyRepository implements SigningKeyRepository {
     }
 
     @Override
-    public boolean markRevoked(KeyId id, Instant revokedAt) {
-        Objects.requireNonNull(revokedAt, "revocation time");
-        return transactions.withMapper(SigningKeyMapper.class, m -> m.markRevoked(id.value(), revokedAt)) == 1;
+    public boolean markRevoked(KeyId id, Revocation revocation) {
+        Objects.requireNonNull(revocation, "revocation");
+        return transactions.withMapper(SigningKeyMapper.class, m -> m.markRevoked(id.value(),
+                revocation.reason().label(), revocation.effectiveAt(), revocation.recordedAt())) == 1;
     }
 
     /**

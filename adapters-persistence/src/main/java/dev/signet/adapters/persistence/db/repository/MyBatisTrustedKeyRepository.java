@@ -7,8 +7,11 @@ import dev.signet.adapters.persistence.db.tx.MyBatisTransactions;
 import dev.signet.application.port.out.TrustedKeyRepository;
 import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.revocation.Revocation;
+import dev.signet.domain.revocation.RevocationReason;
 import dev.signet.domain.trust.TrustedKey;
 import dev.signet.domain.trust.TrustedKeyId;
+import dev.signet.domain.trust.ValidityWindow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,7 +43,10 @@ public final class MyBatisTrustedKeyRepository implements TrustedKeyRepository {
     public void add(TrustedKey key) {
         TrustedKeyRow row = new TrustedKeyRow(key.id().value(), key.organizationId().value(),
                 key.publicKey().bytes(), key.fingerprint().hex(), key.label().orElse(null), key.addedAt(),
-                key.revokedAt().orElse(null), key.isActive() ? Boolean.TRUE : null);
+                key.revokedAt().orElse(null), key.isActive() ? Boolean.TRUE : null,
+                key.revocation().map(r -> r.reason().label()).orElse(null),
+                key.revocation().map(Revocation::effectiveAt).orElse(null),
+                key.validity().notBefore().orElse(null), key.validity().notAfter().orElse(null));
         transactions.withSession(session -> Savepoints.attempt(session, () -> {
             try {
                 session.getMapper(TrustedKeyMapper.class).insert(row);
@@ -92,10 +98,26 @@ public final class MyBatisTrustedKeyRepository implements TrustedKeyRepository {
     }
 
     @Override
-    public boolean markRevoked(TrustedKeyId id, Instant revokedAt) {
-        Objects.requireNonNull(revokedAt, "revocation time");
+    public boolean markRevoked(TrustedKeyId id, Revocation revocation) {
+        Objects.requireNonNull(revocation, "revocation");
         return transactions.withSession(session -> {
-            boolean revoked = session.getMapper(TrustedKeyMapper.class).markRevoked(id.value(), revokedAt) == 1;
+            boolean revoked = session.getMapper(TrustedKeyMapper.class).markRevoked(id.value(),
+                    revocation.reason().label(), revocation.effectiveAt(), revocation.recordedAt()) == 1;
+            if (revoked) {
+                version.advance(session);
+            }
+            return revoked;
+        });
+    }
+
+    @Override
+    public boolean widenRevocation(TrustedKeyId id, Revocation current, Revocation wider) {
+        Objects.requireNonNull(current, "current revocation");
+        Objects.requireNonNull(wider, "wider revocation");
+        return transactions.withSession(session -> {
+            boolean revoked = session.getMapper(TrustedKeyMapper.class).widenRevocation(id.value(),
+                    current.reason().label(), current.effectiveAt(), wider.reason().label(), wider.effectiveAt(),
+                    wider.recordedAt()) == 1;
             if (revoked) {
                 version.advance(session);
             }
@@ -106,6 +128,8 @@ public final class MyBatisTrustedKeyRepository implements TrustedKeyRepository {
     private static TrustedKey toDomain(TrustedKeyRow row) {
         return new TrustedKey(new TrustedKeyId(row.id()), new OrganizationId(row.orgId()),
                 new Ed25519PublicKey(row.publicKey()), Optional.ofNullable(row.label()), row.addedAt(),
-                Optional.ofNullable(row.revokedAt()));
+                new ValidityWindow(Optional.ofNullable(row.notBefore()), Optional.ofNullable(row.notAfter())),
+                Optional.ofNullable(row.revokedAt()).map(recordedAt -> new Revocation(
+                        RevocationReason.parse(row.revocationReason()), row.revocationEffectiveAt(), recordedAt)));
     }
 }

@@ -9,6 +9,8 @@ import dev.signet.domain.key.KeyName;
 import dev.signet.domain.key.SigningKey;
 import dev.signet.domain.key.WrappedPrivateKey;
 import dev.signet.domain.organization.OrganizationId;
+import dev.signet.domain.revocation.Revocation;
+import dev.signet.domain.revocation.RevocationReason;
 import java.util.Optional;
 
 /** Signing keys to rows and back; the custody decides which of the custody columns are set. */
@@ -32,13 +34,16 @@ final class SigningKeyRows {
         }
         return new SigningKeyRow(key.id().value(), key.organizationId().value(), key.name().value(),
                 key.publicKey().bytes(), key.fingerprint().hex(), key.custody().kind(), wrapped, kekId,
-                tokenLabel, objectId, key.createdAt(), key.revokedAt().orElse(null));
+                tokenLabel, objectId, key.createdAt(), key.revokedAt().orElse(null),
+                key.revocation().map(r -> r.reason().label()).orElse(null),
+                key.revocation().map(Revocation::effectiveAt).orElse(null));
     }
 
     static SigningKey toDomain(SigningKeyRow row) {
         return new SigningKey(new KeyId(row.id()), new OrganizationId(row.orgId()), new KeyName(row.name()),
                 new Ed25519PublicKey(row.publicKey()), custody(row), row.createdAt(),
-                Optional.ofNullable(row.revokedAt()));
+                Optional.ofNullable(row.revokedAt()).map(recordedAt -> new Revocation(
+                        RevocationReason.parse(row.revocationReason()), row.revocationEffectiveAt(), recordedAt)));
     }
 
     private static KeyCustody custody(SigningKeyRow row) {
