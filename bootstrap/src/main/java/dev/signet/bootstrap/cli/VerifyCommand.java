@@ -6,7 +6,6 @@ import dev.signet.application.port.in.VerifyPackageUseCase;
 import dev.signet.bootstrap.OfflineComponents;
 import dev.signet.bootstrap.Signet;
 import dev.signet.domain.verification.VerifiedPackage;
-import dev.signet.domain.time.TimeBasis;
 import dev.signet.domain.time.TsaCertificate;
 import java.nio.file.Path;
 import java.util.ArrayList;
