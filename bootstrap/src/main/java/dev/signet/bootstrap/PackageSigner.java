@@ -10,7 +10,10 @@ import dev.signet.domain.signature.PackageSignature;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Signs packages with keys Signet keeps, and writes detached signatures. */
+/**
+ * Signs packages with keys Signet keeps, and writes detached signatures; with the SecurityConfig's
+ * {@code tsaUrl}, every signature is timestamped by that RFC 3161 TSA (or the signing fails).
+ */
 public final class PackageSigner {
     private final SignPackageWithStoredKeyUseCase signing;
     private final DetachedSignatureFiles signatureFiles;
@@ -30,13 +33,13 @@ public final class PackageSigner {
     public StoredKeySignature signPackageWithDbKey(Path packageFile, KeyId keyId, KeyEncryptionKey kek,
             boolean storeSignature) {
         return signing.sign(new SignPackageWithStoredKeyUseCase.Command(packageFile, keyId, Optional.of(kek),
-                storeSignature));
+                storeSignature, Optional.empty(), config.tsaUrl()));
     }
 
     /** As above, with the SecurityConfig's key-encryption key (none is needed for HSM keys). */
     public StoredKeySignature signPackageWithDbKey(Path packageFile, KeyId keyId, boolean storeSignature) {
         return signing.sign(new SignPackageWithStoredKeyUseCase.Command(packageFile, keyId,
-                config.keyEncryptionKey(), storeSignature));
+                config.keyEncryptionKey(), storeSignature, Optional.empty(), config.tsaUrl()));
     }
 
     /**
@@ -47,7 +50,7 @@ public final class PackageSigner {
     public StoredKeySignature signPackageWithDbKey(Path packageFile, KeyId keyId, boolean storeSignature,
             Path signatureFile) {
         return signing.sign(new SignPackageWithStoredKeyUseCase.Command(packageFile, keyId,
-                config.keyEncryptionKey(), storeSignature, Optional.of(signatureFile)));
+                config.keyEncryptionKey(), storeSignature, Optional.of(signatureFile), config.tsaUrl()));
     }
 
     /**
