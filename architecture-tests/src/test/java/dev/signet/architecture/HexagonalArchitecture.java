@@ -29,6 +29,7 @@ public final class HexagonalArchitecture {
     private String hsmCustodian;
     private String hsmSigner;
     private final List<String[]> confinedLibraries = new ArrayList<>();
+    private String pkixAdapter;
 
     private HexagonalArchitecture(String base) {
         this.base = base;
@@ -79,6 +80,15 @@ public final class HexagonalArchitecture {
         return this;
     }
 
+    /**
+     * The one adapter allowed to use Bouncy Castle's PKIX, CMS and TSP classes (bcpkix: RFC 3161 timestamps,
+     * X.509 certificates), relative to the base; the domain and the application never see them.
+     */
+    public HexagonalArchitecture withBcpkixOnlyIn(String relativeAdapter) {
+        pkixAdapter = base + "." + relativeAdapter;
+        return this;
+    }
+
     public List<ArchRule> rules() {
         String domain = base + ".domain..";
         String application = base + ".application..";
@@ -126,6 +136,13 @@ public final class HexagonalArchitecture {
             rules.add(noClasses().that().resideOutsideOfPackage(confined[1] + "..")
                     .should().dependOnClassesThat().resideInAPackage(confined[0] + "..")
                     .as("only " + confined[1] + " uses " + confined[0]));
+        }
+        if (pkixAdapter != null) {
+            rules.add(noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(pkixAdapter + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle.tsp..", "org.bouncycastle.cms..",
+                            "org.bouncycastle.cert..", "org.bouncycastle.operator..", "org.bouncycastle.pkix..",
+                            "org.bouncycastle.openssl..", "org.bouncycastle.pkcs..", "org.bouncycastle.mime..")
+                    .as("only " + pkixAdapter + " uses bcpkix (TSP, CMS, X.509)"));
         }
         if (hsmCustodian != null) {
             rules.add(noClasses().that().doNotHaveFullyQualifiedName(hsmSigner)

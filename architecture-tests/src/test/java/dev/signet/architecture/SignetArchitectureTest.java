@@ -20,6 +20,7 @@ class SignetArchitectureTest {
                 .withLibraryOnlyIn("com.nimbusds", "adapters.oidc")
                 .withDrivingAdapter("adapters.http")
                 .withPkcs11BoundaryIn("adapters.crypto.pkcs11.Cryptoki")
+                .withBcpkixOnlyIn("adapters.crypto.soft")
                 .withHsmSigningOnlyThrough("application.port.out.HsmKeyCustodian", "application.service.VerifiedHsmSigner");
     }
 
@@ -59,6 +60,8 @@ class SignetArchitectureTest {
                 .hasMessageContaining("adapters.http uses the application only through its in-ports")
                 .hasMessageContaining("HandlerThatReadsARepository")
                 .hasMessageContaining("adapters.http does not depend on dev.signet.archfixture.violations.adapters.persistence")
-                .hasMessageContaining("adapters.persistence does not depend on dev.signet.archfixture.violations.adapters.http");
+                .hasMessageContaining("adapters.persistence does not depend on dev.signet.archfixture.violations.adapters.http")
+                .hasMessageContaining("uses bcpkix (TSP, CMS, X.509)")
+                .hasMessageContaining("TimestampsInTheDatabaseAdapter");
     }
 }

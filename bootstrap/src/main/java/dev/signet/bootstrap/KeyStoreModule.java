@@ -22,6 +22,8 @@ import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.port.out.PrivateKeyWrapper;
 import dev.signet.application.port.out.TokenKekGenerator;
 import dev.signet.application.service.DigestSigningService;
+import dev.signet.application.port.in.ManageTsaTrustUseCase;
+import dev.signet.application.service.TsaTrustService;
 import dev.signet.application.service.KekCreationService;
 import dev.signet.application.service.ReadinessService;
 import dev.signet.application.service.ServiceKeyExport;
@@ -71,6 +73,7 @@ final class KeyStoreModule {
     private SignDigestUseCase digestSigning;
     private ServicePublicKeysUseCase servicePublicKeys;
     private ReadinessUseCase readiness;
+    private ManageTsaTrustUseCase tsaTrust;
 
     KeyStoreModule(Database database, OfflineComponents offline, SecurityConfig config,
             Optional<HsmKeyCustodian> hsm, Optional<TokenKeyEncryptionKeys> tokenKeks, AuditTrail audit,
@@ -122,7 +125,7 @@ final class KeyStoreModule {
         if (storedKeySigning == null) {
             storedKeySigning = new StoredKeySigningService(offline.hasher(), database.signingKeys(),
                     database.packageSignatures(), storedKeySigner(), offline.signatureFiles(), database.transactions(),
-                    audit, clock);
+                    audit, clock, offline.timestamper());
         }
         return storedKeySigning;
     }
@@ -131,7 +134,8 @@ final class KeyStoreModule {
         if (onlineVerification == null) {
             onlineVerification = new OnlineVerificationService(offline.hasher(), offline.signatureFiles(),
                     database.packageSignatures(), database.organizations(), database.trustedKeys(),
-                    database.trustAcls(), trustCache, offline.verifier(), database.transactions(), audit, clock);
+                    database.trustAcls(), trustCache, offline.verifier(), database.transactions(), audit,
+                    offline.timestampVerifier(), Optional.of(database.trustedTsas()), clock);
         }
         return onlineVerification;
     }
@@ -189,5 +193,13 @@ final class KeyStoreModule {
             readiness = new ReadinessService(database.organizations(), database.transactions());
         }
         return readiness;
+    }
+
+    synchronized ManageTsaTrustUseCase tsaTrust() {
+        if (tsaTrust == null) {
+            tsaTrust = new TsaTrustService(database.organizations(), database.trustedTsas(), offline.timestampVerifier(),
+                    database.transactions(), audit, clock);
+        }
+        return tsaTrust;
     }
 }

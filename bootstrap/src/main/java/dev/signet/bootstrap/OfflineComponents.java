@@ -9,6 +9,8 @@ import dev.signet.adapters.crypto.soft.BouncyCastleSignatureVerifier;
 import dev.signet.adapters.crypto.soft.PemPublicKeyCodec;
 import dev.signet.adapters.crypto.soft.Pkcs8PrivateKeyReader;
 import dev.signet.adapters.crypto.soft.StreamingPackageHasher;
+import dev.signet.adapters.crypto.soft.tsp.Rfc3161TimestampVerifier;
+import dev.signet.adapters.crypto.soft.tsp.Rfc3161Timestamper;
 import dev.signet.adapters.persistence.sigfile.JsonDetachedSignatureFiles;
 import dev.signet.application.port.in.SignPackageOfflineUseCase;
 import dev.signet.application.port.in.VerifyPackageOfflineUseCase;
@@ -19,6 +21,8 @@ import dev.signet.application.port.out.PackageStaging;
 import dev.signet.application.port.out.PrivateKeySigner;
 import dev.signet.application.port.out.PublicKeyCodec;
 import dev.signet.application.port.out.SignatureVerifier;
+import dev.signet.application.port.out.TimestampVerifier;
+import dev.signet.application.port.out.Timestamper;
 import dev.signet.application.service.OfflineSigningService;
 import dev.signet.application.service.OfflineVerificationService;
 import java.nio.file.Path;
@@ -39,6 +43,8 @@ public final class OfflineComponents {
     private final DetachedSignatureFiles signatureFiles = new JsonDetachedSignatureFiles();
     private final PublicKeyCodec publicKeys = new PemPublicKeyCodec();
     private final Pkcs8PrivateKeyReader privateKeys = new Pkcs8PrivateKeyReader();
+    private final Timestamper timestamper = new Rfc3161Timestamper();
+    private final TimestampVerifier timestampVerifier = new Rfc3161TimestampVerifier();
     private final AuditTrail audit;
     private final Clock clock;
     private final Path stagingParent;
@@ -73,11 +79,21 @@ public final class OfflineComponents {
     }
 
     public SignPackageOfflineUseCase signing() {
-        return new OfflineSigningService(hasher, signer, signatureFiles, audit, clock);
+        return new OfflineSigningService(hasher, signer, signatureFiles, audit, clock, timestamper);
     }
 
     public VerifyPackageOfflineUseCase verification() {
-        return new OfflineVerificationService(hasher, verifier, signatureFiles, audit, clock);
+        return new OfflineVerificationService(hasher, verifier, signatureFiles, audit, timestampVerifier, clock);
+    }
+
+    /** Asks an RFC 3161 TSA for a timestamp over a signature (sign --tsa-url). */
+    public Timestamper timestamper() {
+        return timestamper;
+    }
+
+    /** Checks a signature's RFC 3161 timestamp against trusted TSA certificates, and reads those certificates. */
+    public TimestampVerifier timestampVerifier() {
+        return timestampVerifier;
     }
 
     public PublicKeyCodec publicKeys() {

@@ -10,7 +10,10 @@ import dev.signet.domain.signature.PackageSignature;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Signs packages with keys Signet keeps, and writes detached signatures. */
+/**
+ * Signs packages with keys Signet keeps, and writes detached signatures; with the SecurityConfig's
+ * {@code tsaUrl}, every signature is timestamped by that RFC 3161 TSA (or the signing fails).
+ */
 public final class PackageSigner {
     private final SignPackageWithStoredKeyUseCase signing;
     private final DetachedSignatureFiles signatureFiles;
@@ -30,13 +33,13 @@ public final class PackageSigner {
     public StoredKeySignature signPackageWithDbKey(Path packageFile, KeyId keyId, KeyEncryptionKey kek,
             boolean storeSignature) {
         return signing.sign(new SignPackageWithStoredKeyUseCase.Command(packageFile, keyId, Optional.of(kek),
-                storeSignature));
+                storeSignature, Optional.empty(), config.tsaUrl()));
     }
 
     /** As above, with the SecurityConfig's key-encryption key (none is needed for HSM keys). */
     public StoredKeySignature signPackageWithDbKey(Path packageFile, KeyId keyId, boolean storeSignature) {
         return signing.sign(new SignPackageWithStoredKeyUseCase.Command(packageFile, keyId,
-                config.keyEncryptionKey(), storeSignature));
+                config.keyEncryptionKey(), storeSignature, Optional.empty(), config.tsaUrl()));
     }
 
     /**
@@ -47,7 +50,18 @@ public final class PackageSigner {
     public StoredKeySignature signPackageWithDbKey(Path packageFile, KeyId keyId, boolean storeSignature,
             Path signatureFile) {
         return signing.sign(new SignPackageWithStoredKeyUseCase.Command(packageFile, keyId,
-                config.keyEncryptionKey(), storeSignature, Optional.of(signatureFile)));
+                config.keyEncryptionKey(), storeSignature, Optional.of(signatureFile), config.tsaUrl()));
+    }
+
+    /**
+     * As above, and with a {@code tsaUrl} the signature is first timestamped by that RFC 3161 TSA (the token goes
+     * into the {@code .sig} as {@code timestamp_token}); a TSA that fails, refuses or answers for another request
+     * fails the signing as a whole ({@code TimestampFailed}): nothing written, nothing stored, audited as failed.
+     */
+    public StoredKeySignature signPackageWithDbKey(Path packageFile, KeyId keyId, boolean storeSignature,
+            Path signatureFile, Optional<java.net.URI> tsaUrl) {
+        return signing.sign(new SignPackageWithStoredKeyUseCase.Command(packageFile, keyId,
+                config.keyEncryptionKey(), storeSignature, Optional.of(signatureFile), tsaUrl));
     }
 
     /**

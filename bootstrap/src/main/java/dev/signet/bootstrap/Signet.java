@@ -16,6 +16,7 @@ import dev.signet.application.port.in.SignDigestUseCase;
 import dev.signet.application.port.in.AuditUseCase;
 import dev.signet.application.port.in.CreateTokenKekUseCase;
 import dev.signet.application.port.in.LoadPackageUseCase;
+import dev.signet.application.port.in.ManageTsaTrustUseCase;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.HsmKeyCustodian;
@@ -58,6 +59,7 @@ public final class Signet implements AutoCloseable {
     }
 
     private final KeyManager keyManager;
+    private final ManageTsaTrustUseCase tsaTrust;
     private final PackageSigner packageSigner;
     private final PackageVerifier verifier;
     private final LoadPackageUseCase packageLoader;
@@ -89,6 +91,7 @@ public final class Signet implements AutoCloseable {
                     wiring.kekRotation(), config);
             this.packageSigner = new PackageSigner(wiring.storedKeySigning(), offline.signatureFiles(), config);
             OnlineVerificationService verification = wiring.onlineVerification();
+            this.tsaTrust = wiring.tsaTrust();
             this.verifier = new PackageVerifier(verification, verification);
             this.packageLoader = wiring.packageLoader();
             StoredKeySigner storedKeys = wiring.storedKeySigner();
@@ -113,6 +116,11 @@ public final class Signet implements AutoCloseable {
 
     public KeyManager keyManager() {
         return keyManager;
+    }
+
+    /** Which RFC 3161 time-stamping authorities each organization trusts (issue 14). */
+    public ManageTsaTrustUseCase tsaTrust() {
+        return tsaTrust;
     }
 
     public PackageSigner packageSigner() {

@@ -5,6 +5,7 @@ import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.DetachedSignatureFiles;
 import dev.signet.application.port.out.PackageHasher;
 import dev.signet.application.port.out.PrivateKeySigner;
+import dev.signet.application.port.out.Timestamper;
 import dev.signet.domain.SignetException;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.KeyFingerprint;
@@ -20,9 +21,11 @@ public final class OfflineSigningService implements SignPackageOfflineUseCase {
     private final DetachedSignatureFiles signatureFiles;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Timestamper timestamper;
 
     public OfflineSigningService(PackageHasher hasher, PrivateKeySigner signer, DetachedSignatureFiles signatureFiles,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, Timestamper timestamper) {
+        this.timestamper = timestamper;
         this.hasher = hasher;
         this.signer = signer;
         this.signatureFiles = signatureFiles;
@@ -38,8 +41,11 @@ public final class OfflineSigningService implements SignPackageOfflineUseCase {
             signatureFiles.checkTarget(target, packageFile);
             PackageHash hash = hasher.hash(packageFile);
             KeyFingerprint fingerprint = signer.publicKeyOf(command.privateKey()).fingerprint();
-            PackageSignature signature = new PackageSignature(hash, fingerprint,
+            PackageSignature untimestamped = new PackageSignature(hash, fingerprint,
                     signer.sign(command.privateKey(), SignedMessage.forPackage(hash)), clock.instant());
+            PackageSignature signature = command.tsaUrl()
+                    .map(tsa -> untimestamped.withTimestamp(timestamper.timestamp(tsa, untimestamped.signature())))
+                    .orElse(untimestamped);
             Path signatureFile = command.signatureFile().orElseGet(() -> SignatureSidecar.defaultFor(packageFile));
             signatureFiles.write(signatureFile, signature);
             audit.record(new AuditEvent.PackageSigned(packageFile.toString(), hash, fingerprint));

@@ -5,6 +5,7 @@ import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.DetachedSignatureFiles;
 import dev.signet.application.port.out.PackageHasher;
 import dev.signet.application.port.out.SignatureVerifier;
+import dev.signet.application.port.out.TimestampVerifier;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.Ed25519PublicKey;
 import dev.signet.domain.signature.PackageHash;
@@ -14,29 +15,35 @@ import dev.signet.domain.verification.SignatureNotFound;
 import dev.signet.domain.verification.SignatureOrigin;
 import dev.signet.domain.verification.VerificationFailure;
 import dev.signet.domain.verification.VerifiedPackage;
+import dev.signet.domain.time.TsaCertificate;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Offline verification, checked in compat.md's order: the file parses (MalformedSignature), the package
  * is the one signed (TamperedPackage), the signer is the given key (UntrustedSigner), the Ed25519
- * signature holds (InvalidSignature).
+ * signature holds (InvalidSignature). A timestamp token counts only against the command's TSA certificates;
+ * without any, it is reported as not checked.
  */
 public final class OfflineVerificationService implements VerifyPackageOfflineUseCase {
     private final PackageHasher hasher;
     private final SignatureChecks checks;
     private final DetachedSignatureFiles signatureFiles;
     private final AuditTrail audit;
+    private final TimeBases timeBases;
     private final Clock clock;
 
+    /** Without TSA certificates ever: a timestamp a signature carries is reported as not checked. */
     public OfflineVerificationService(PackageHasher hasher, SignatureVerifier verifier,
-            DetachedSignatureFiles signatureFiles, AuditTrail audit) {
-        this(hasher, verifier, signatureFiles, audit, Clock.systemUTC());
+            DetachedSignatureFiles signatureFiles, AuditTrail audit, Clock clock) {
+        this(hasher, verifier, signatureFiles, audit, TimeBases.NEVER_CALLED, clock);
     }
 
     public OfflineVerificationService(PackageHasher hasher, SignatureVerifier verifier,
-            DetachedSignatureFiles signatureFiles, AuditTrail audit, Clock clock) {
+            DetachedSignatureFiles signatureFiles, AuditTrail audit, TimestampVerifier timestamps, Clock clock) {
+        this.timeBases = new TimeBases(timestamps);
         this.clock = clock;
         this.hasher = hasher;
         this.checks = new SignatureChecks(verifier);
@@ -55,7 +62,7 @@ public final class OfflineVerificationService implements VerifyPackageOfflineUse
             signature = Optional.of(signatureFiles.read(signatureFile));
             actualHash = Optional.of(hasher.hash(command.packageFile()));
             VerifiedPackage verified = check(signature.get(), actualHash.get(), command.publicKey(),
-                    timeBasisOf(signature.get()));
+                    timeBasisOf(signature.get(), command.tsaCertificates()));
             audit.record(new AuditEvent.VerificationSucceeded(Optional.empty(), verified.packageHash(),
                     verified.signerFingerprint(), Optional.empty(), Optional.of(verified.timeBasis())));
             return verified;
@@ -67,11 +74,11 @@ public final class OfflineVerificationService implements VerifyPackageOfflineUse
     }
 
     /**
-     * The time the signature is judged at. Offline there is no revocation to judge, yet the result says its basis;
-     * the one place a timestamp check (issue 14, the TSA part) replaces.
+     * The time the signature is judged at: the TSA's, when it carries a timestamp that chains to one of the
+     * command's TSA certificates; the current time otherwise (saying why a timestamp was not checked).
      */
-    private TimeBasis timeBasisOf(PackageSignature signature) {
-        return TimeBasis.currentTime(clock.instant());
+    private TimeBasis timeBasisOf(PackageSignature signature, List<TsaCertificate> tsas) {
+        return timeBases.of(signature, tsas, clock.instant());
     }
 
     private VerifiedPackage check(PackageSignature signature, PackageHash actualHash, Ed25519PublicKey publicKey,

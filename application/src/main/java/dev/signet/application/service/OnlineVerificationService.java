@@ -11,9 +11,11 @@ import dev.signet.application.port.out.PackageHasher;
 import dev.signet.application.port.out.PackageSignatureRepository;
 import dev.signet.application.port.out.SignatureFileNotReadable;
 import dev.signet.application.port.out.SignatureVerifier;
+import dev.signet.application.port.out.TimestampVerifier;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.application.port.out.TrustAclRepository;
 import dev.signet.application.port.out.TrustedKeyRepository;
+import dev.signet.application.port.out.TrustedTsaRepository;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.organization.OrganizationId;
@@ -30,6 +32,8 @@ import dev.signet.domain.verification.SignatureOrigin;
 import dev.signet.domain.verification.UntrustedSigner;
 import dev.signet.domain.verification.VerificationFailure;
 import dev.signet.domain.verification.VerifiedPackage;
+import dev.signet.domain.time.TimeBasis;
+import dev.signet.domain.time.TsaCertificate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,12 +59,26 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ve
     private final SignatureChecks checks;
     private final Transactions transactions;
     private final AuditTrail audit;
+    private final TimeBases timeBases;
+    private final Optional<TrustedTsaRepository> tsas;
     private final Clock clock;
 
+    /** Without TSA trust: a timestamp a signature carries is reported as not checked. */
     public OnlineVerificationService(PackageHasher hasher, DetachedSignatureFiles signatureFiles,
             PackageSignatureRepository storedSignatures, OrganizationRepository organizations,
             TrustedKeyRepository trustedKeys, TrustAclRepository acls, TrustCache trustCache,
             SignatureVerifier verifier, Transactions transactions, AuditTrail audit, Clock clock) {
+        this(hasher, signatureFiles, storedSignatures, organizations, trustedKeys, acls, trustCache, verifier,
+                transactions, audit, TimeBases.NEVER_CALLED, Optional.empty(), clock);
+    }
+
+    public OnlineVerificationService(PackageHasher hasher, DetachedSignatureFiles signatureFiles,
+            PackageSignatureRepository storedSignatures, OrganizationRepository organizations,
+            TrustedKeyRepository trustedKeys, TrustAclRepository acls, TrustCache trustCache,
+            SignatureVerifier verifier, Transactions transactions, AuditTrail audit, TimestampVerifier timestamps,
+            Optional<TrustedTsaRepository> tsas, Clock clock) {
+        this.timeBases = new TimeBases(timestamps);
+        this.tsas = tsas;
         this.clock = clock;
         this.hasher = hasher;
         this.signatureFiles = signatureFiles;
@@ -145,7 +163,10 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ve
      * the TSA part), every signature is judged without a trusted time, now: the one place that changes.
      */
     private TimeBasis timeBasisOf(PackageSignature signature, OrganizationId organization) {
-        return TimeBasis.currentTime(clock.instant());
+        if (signature.timestampToken().isEmpty()) {
+            return TimeBasis.currentTime(clock.instant());
+        }
+        return timeBases.of(signature, trustedTsasOf(organization), clock.instant());
     }
 
     private Optional<Path> locateFile(Command command) {
@@ -199,6 +220,13 @@ public final class OnlineVerificationService implements VerifyPackageUseCase, Ve
             }
         }
         throw mostTelling;
+    }
+
+    /** The active TSA certificates of the organization and of every organization its grants reach, read fresh. */
+    private List<TsaCertificate> trustedTsasOf(OrganizationId organization) {
+        return tsas.map(repository -> transactions.inTransaction(() -> repository
+                .listActiveByOrganizations(trust.reachableFrom(organization)).stream()
+                .map(tsa -> tsa.certificate()).distinct().toList())).orElse(List.of());
     }
 
     private VerifiedPackage check(PackageSignature signature, PackageHash hash, SignatureOrigin origin,

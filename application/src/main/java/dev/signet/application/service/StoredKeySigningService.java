@@ -6,6 +6,7 @@ import dev.signet.application.port.out.DetachedSignatureFiles;
 import dev.signet.application.port.out.PackageHasher;
 import dev.signet.application.port.out.PackageSignatureRepository;
 import dev.signet.application.port.out.SigningKeyRepository;
+import dev.signet.application.port.out.Timestamper;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.domain.NotFound;
 import dev.signet.domain.SignetException;
@@ -32,10 +33,12 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
     private final Transactions transactions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Timestamper timestamper;
 
     public StoredKeySigningService(PackageHasher hasher, SigningKeyRepository signingKeys,
             PackageSignatureRepository signatures, StoredKeySigner signer, DetachedSignatureFiles signatureFiles,
-            Transactions transactions, AuditTrail audit, Clock clock) {
+            Transactions transactions, AuditTrail audit, Clock clock, Timestamper timestamper) {
+        this.timestamper = timestamper;
         this.signatureFiles = signatureFiles;
         this.hasher = hasher;
         this.signingKeys = signingKeys;
@@ -56,9 +59,13 @@ public final class StoredKeySigningService implements SignPackageWithStoredKeyUs
                 SigningKey key = signingKeys.findById(command.keyId())
                         .orElseThrow(() -> new NotFound("signing key " + command.keyId() + " does not exist"));
                 key.requireActive();
-                PackageSignature signature = new PackageSignature(hash, key.fingerprint(), signer.sign(key,
+                PackageSignature untimestamped = new PackageSignature(hash, key.fingerprint(), signer.sign(key,
                         command.kek(), SignedMessage.forPackage(hash), "signing with a software key"),
                         Timestamps.now(clock));
+                // inside the transaction, so that a TSA that fails rolls the signing back as a whole
+                PackageSignature signature = command.tsaUrl()
+                        .map(tsa -> untimestamped.withTimestamp(timestamper.timestamp(tsa, untimestamped.signature())))
+                        .orElse(untimestamped);
                 boolean stored = command.storeSignature() && signatures.addIfAbsent(signature, key.id());
                 command.signatureFile().ifPresent(file -> signatureFiles.write(file, signature));
                 audit.record(new AuditEvent.PackageSigned(packagePath, hash, key.fingerprint()));

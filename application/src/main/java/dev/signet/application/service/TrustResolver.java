@@ -33,6 +33,11 @@ final class TrustResolver {
         return new TrustRule(trustedKeys.listActiveAndDeniedByOrganizations(reachableFrom(organization, active)), active);
     }
 
+    /** The organization and every one its active grants reach (whose TSA trust it inherits, as keys). Call inside a transaction. */
+    Set<OrganizationId> reachableFrom(OrganizationId organization) {
+        return reachableFrom(organization, acls.listActive());
+    }
+
     private static Set<OrganizationId> reachableFrom(OrganizationId organization, List<TrustAcl> active) {
         Map<OrganizationId, List<OrganizationId>> children = active.stream()
                 .collect(Collectors.groupingBy(TrustAcl::parent, Collectors.mapping(TrustAcl::child, Collectors.toList())));

@@ -36,9 +36,11 @@ class OfflineSigningAndVerificationTest {
     private final Fakes.InMemorySignatureFiles files = new Fakes.InMemorySignatureFiles();
     private final Fakes.RecordingAuditTrail audit = new Fakes.RecordingAuditTrail();
     private final OfflineSigningService signing = new OfflineSigningService(new Fakes.Sha256Hasher(), crypto, files,
-            audit, Clock.fixed(NOW, ZoneOffset.UTC));
+            audit, Clock.fixed(NOW, ZoneOffset.UTC), (tsa, signature) -> {
+                throw new AssertionError("no TSA in these tests");
+            });
     private final OfflineVerificationService verification = new OfflineVerificationService(new Fakes.Sha256Hasher(),
-            crypto, files, audit);
+            crypto, files, audit, TimeBases.NEVER_CALLED, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void signing_writes_the_sidecar_and_records_package_signed() throws IOException {

@@ -7,6 +7,7 @@ import dev.signet.domain.verification.MalformedSignature;
 import dev.signet.domain.verification.SignatureNotFound;
 import dev.signet.domain.verification.TamperedPackage;
 import dev.signet.domain.verification.UntrustedSigner;
+import dev.signet.domain.verification.UntrustedTimestamp;
 
 /** The exit codes of cli.md: pipelines branch on these, so they only change with a documented reason. */
 final class ExitCodes {
@@ -18,6 +19,7 @@ final class ExitCodes {
     static final int INVALID_SIGNATURE = 5;
     static final int SIGNATURE_NOT_FOUND = 6;
     static final int MALFORMED_SIGNATURE = 7;
+    static final int UNTRUSTED_TIMESTAMP = 8;
 
     private ExitCodes() {
     }
@@ -35,6 +37,8 @@ final class ExitCodes {
             return MALFORMED_SIGNATURE;
         } else if (failure instanceof ServiceAnswer answer) {
             return answer.exitCode();
+        } else if (failure instanceof UntrustedTimestamp) {
+            return UNTRUSTED_TIMESTAMP;
         }
         return ERROR;
     }

@@ -30,6 +30,8 @@ final class OptionValues {
         commandLine.registerConverter(Instant.class, OptionValues::instant);
         commandLine.registerConverter(KeyId.class, text -> parsed(text, KeyId::parse));
         commandLine.registerConverter(TrustedKeyId.class, text -> parsed(text, TrustedKeyId::parse));
+        commandLine.registerConverter(dev.signet.domain.time.TrustedTsaId.class,
+                text -> parsed(text, dev.signet.domain.time.TrustedTsaId::parse));
         commandLine.registerConverter(Path.class, OptionValues::path);
         commandLine.registerConverter(RevocationReason.class, text -> parsed(text, RevocationReason::parse));
     }

@@ -14,6 +14,8 @@ import dev.signet.domain.verification.InvalidSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -61,6 +63,10 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "SIG_FILE", description = "Where to write the signature. Default: PACKAGE.sig")
     Path signatureFile;
 
+    @Option(names = "--tsa-url", paramLabel = "URL",
+            description = "Timestamp the signature at this RFC 3161 TSA (http or https). Default: $SIGNET_TSA_URL, else none.")
+    URI tsaUrl;
+
     @Override
     public Integer call() {
         Path target = signatureFile != null ? signatureFile : SignatureSidecar.defaultFor(packageFile);
@@ -71,15 +77,32 @@ final class SignCommand implements Callable<Integer> {
                         .put("key_fingerprint", signature.keyFingerprint().hex())
                         .put("signature", signature.signature().base64())
                         .put("signed_at", signature.signedAt())
+                        .put("timestamped", Boolean.toString(signature.timestampToken().isPresent()))
                         .put("signature_file", target));
         return ExitCodes.OK;
+    }
+
+    /** --tsa-url, else SIGNET_TSA_URL (empty means none). */
+    private Optional<URI> tsa() {
+        if (tsaUrl != null) {
+            return Optional.of(tsaUrl);
+        }
+        String fromEnvironment = cli.environment().get("SIGNET_TSA_URL");
+        if (fromEnvironment == null || fromEnvironment.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(fromEnvironment.strip()));
+        } catch (URISyntaxException e) {
+            throw new CliFailure("SIGNET_TSA_URL: not a URL (" + e.getMessage() + ")");
+        }
     }
 
     private PackageSignature signWithStoredKey(Path target) {
         try (Signet signet = cli.openSignetWithKek(global, store)) {
             // The file is written inside the signing, so a failed write is audited as a failed signing.
             return signet.packageSigner()
-                    .signPackageWithDbKey(packageFile, key.keyId, !noStore, target).signature();
+                    .signPackageWithDbKey(packageFile, key.keyId, !noStore, target, tsa()).signature();
         }
     }
 
@@ -133,7 +156,7 @@ final class SignCommand implements Callable<Integer> {
         byte[] pem = KeyFiles.read(key.privateKeyFile, "private key");
         try (Ed25519PrivateKey privateKey = components.privateKeys().read(pem)) {
             return components.signing()
-                    .sign(new SignPackageOfflineUseCase.Command(packageFile, privateKey, Optional.of(target)))
+                    .sign(new SignPackageOfflineUseCase.Command(packageFile, privateKey, Optional.of(target), tsa()))
                     .signature();
         } finally {
             Arrays.fill(pem, (byte) 0);

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(mixinStandardHelpOptions = true, name = "trust", description = "Trusted public keys and trust grants between organizations.",
         subcommands = {TrustCommand.Add.class, TrustCommand.ListTrusted.class, TrustCommand.Revoke.class,
-                TrustCommand.Grant.class, TrustCommand.Ungrant.class, TrustCommand.Explain.class})
+                TrustCommand.Grant.class, TrustCommand.Ungrant.class, TrustCommand.Explain.class, TsaTrustCommand.class})
 final class TrustCommand extends CommandGroup {
 
     static JsonLine json(TrustedKey key) {

@@ -6,11 +6,14 @@ import dev.signet.application.port.in.VerifyPackageUseCase;
 import dev.signet.bootstrap.OfflineComponents;
 import dev.signet.bootstrap.Signet;
 import dev.signet.domain.verification.VerifiedPackage;
+import dev.signet.domain.time.TsaCertificate;
 import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signet.application.service.SignatureSidecar;
 import dev.signet.domain.signature.PackageHash;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -24,6 +27,7 @@ import picocli.CommandLine.ParentCommand;
         "or offline against one public key (--public-key).",
         "Exit codes: 0 verified, 3 tampered package, 4 untrusted signer,",
         "5 invalid signature, 6 signature not found, 7 malformed signature,",
+        "8 untrusted timestamp,",
         "1 other errors, 2 usage errors."})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
@@ -59,6 +63,10 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     ServerOptions server;
+
+    @Option(names = "--tsa-cert", paramLabel = "PEM",
+            description = "Offline: a trusted TSA certificate (PEM or DER); a timestamp in the .sig counts only if it chains to one. Repeatable.")
+    List<Path> tsaCertificates = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -112,7 +120,16 @@ final class VerifyCommand implements Callable<Integer> {
     private VerifiedPackage offline() {
         OfflineComponents components = cli.components(global);
         var publicKey = components.publicKeys().read(KeyFiles.read(against.publicKeyFile, "public key"));
+        List<TsaCertificate> tsas = tsaCertificates.stream().map(file -> readTsaCertificate(components, file)).toList();
         return components.verification().verify(
-                new VerifyPackageOfflineUseCase.Command(packageFile, Optional.ofNullable(signatureFile), publicKey));
+                new VerifyPackageOfflineUseCase.Command(packageFile, Optional.ofNullable(signatureFile), publicKey, tsas));
+    }
+
+    private static TsaCertificate readTsaCertificate(OfflineComponents components, Path file) {
+        try {
+            return components.timestampVerifier().readCertificate(KeyFiles.read(file, "TSA certificate"));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure("--tsa-cert " + file + ": " + e.getMessage());
+        }
     }
 }

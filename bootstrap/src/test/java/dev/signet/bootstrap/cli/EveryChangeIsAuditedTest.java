@@ -43,8 +43,8 @@ class EveryChangeIsAuditedTest {
      * quickstart works on a throw-away home of its own.
      */
     private static final Set<String> READ_ONLY = Set.of("org list", "key list", "key export", "trust list",
-            "trust explain", "verify", "load", "audit list", "audit verify", "quickstart", "help", "token list",
-            "serve");
+            "trust explain", "trust tsa list", "verify", "load", "audit list", "audit verify", "quickstart", "help",
+            "token list", "serve");
 
     /** Changes, in the order one flow runs them: each builds on what the ones before it made. */
     private static final List<Change> CHANGES = List.of(
@@ -77,6 +77,19 @@ class EveryChangeIsAuditedTest {
                 flow.sinceHere();
                 flow.trustedId = flow.ok("trust", "add", "--org", "acme", "--pem", pem).strip();
                 flow.expect("org_id", flow.orgId).expect("key_id", flow.trustedId);
+            }),
+            new Change("trust tsa add", false, List.of("tsa.trusted.added"), flow -> {
+                Path pem;
+                try (var tsa = new dev.signet.bootstrap.support.tsa.BouncyCastleTsa(flow.dir.resolve("tsa"), "Audit")) {
+                    pem = tsa.caCertificate();
+                }
+                flow.tsaId = flow.ok("trust", "tsa", "add", "--org", "acme", "--pem", pem, "--label", "corp").strip();
+                flow.expect("org_id", flow.orgId).expect("tsa_id", flow.tsaId).expect("label", "corp")
+                        .expect("tsa_subject", "CN=Audit Test CA,O=Signet tests");
+            }),
+            new Change("trust tsa revoke", false, List.of("tsa.trusted.revoked"), flow -> {
+                flow.ok("trust", "tsa", "revoke", flow.tsaId);
+                flow.expect("tsa_id", flow.tsaId).expect("org_id", flow.orgId);
             }),
             new Change("trust grant", false, List.of("key.trust_acl.granted"), flow -> {
                 flow.childId = flow.ok("org", "create", "acme-child").strip();
@@ -205,6 +218,7 @@ class EveryChangeIsAuditedTest {
         String keyId;
         String trustedId;
         String tokenId;
+        String tsaId;
         long before;
 
         Flow(TestDatabase db, Path dir, SoftHsm hsm) throws Exception {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fails this test until it is added here too.
  */
 class JsonOutputContractTest {
-    private static final Set<String> LIST_COMMANDS = Set.of("org list", "key list", "trust list", "audit list",
-            "token list");
+    private static final Set<String> LIST_COMMANDS = Set.of("org list", "key list", "trust list", "trust tsa list",
+            "audit list", "token list");
     private static final ObjectReader ONE_JSON_VALUE = new ObjectMapper().readerFor(JsonNode.class)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -66,6 +66,16 @@ class JsonOutputContractTest {
         String trustedId = object("trust", "add", "--org", "acme", "--pem", pem, "--label", "Release").get("id")
                 .asText();
         object("trust", "grant", "--parent", "other", "--child", "acme");
+        Path tsaCert;
+        try (var tsa = new dev.signet.bootstrap.support.tsa.BouncyCastleTsa(dir.resolve("tsa"), "Json")) {
+            tsaCert = tsa.caCertificate();
+        }
+        assertThat(array("trust", "tsa", "list", "--org", "acme")).isEmpty();
+        String tsaId = object("trust", "tsa", "add", "--org", "acme", "--pem", tsaCert, "--label", "corp").get("id")
+                .asText();
+        assertThat(array("trust", "tsa", "list", "--org", "acme")).singleElement()
+                .satisfies(t -> assertThat(t.get("subject").asText()).isEqualTo("CN=Json Test CA,O=Signet tests"));
+        assertThat(object("trust", "tsa", "revoke", tsaId).get("revoked_at").asText()).isNotEmpty();
         assertThat(object("trust", "explain", "--org", "other", fingerprint).get("trusted_key_id").asText())
                 .isEqualTo(trustedId);
 
@@ -196,6 +206,9 @@ class JsonOutputContractTest {
 
     private static String commandOf(Object... args) {
         String first = String.valueOf(args[0]);
+        if (first.equals("trust") && String.valueOf(args[1]).equals("tsa")) {
+            return "trust tsa " + args[2]; // the one group within a group
+        }
         return Set.of("org", "key", "trust", "kek", "audit", "token").contains(first) ? first + " " + args[1] : first;
     }
 }

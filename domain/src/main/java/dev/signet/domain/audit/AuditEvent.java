@@ -6,6 +6,7 @@ import dev.signet.domain.key.KeyId;
 import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.revocation.Revocation;
 import dev.signet.domain.signature.PackageHash;
+import dev.signet.domain.time.TrustedTsaId;
 import dev.signet.domain.time.TimeBasis;
 import dev.signet.domain.trust.TrustedKeyId;
 import java.time.Instant;
@@ -177,6 +178,29 @@ public sealed interface AuditEvent {
             return new Fields().put("org_id", orgId).put("key_id", keyId).put("key_fingerprint", keyFingerprint)
                     .put("revocation_reason", revocation.map(r -> r.reason().label()))
                     .put("revocation_effective_at", revocation.map(Revocation::effectiveAt)).map();
+        }
+    }
+
+    /** An organization now trusts timestamps of the TSA (issue 14). */
+    record TrustedTsaAdded(OrganizationId orgId, TrustedTsaId tsaId, String tsaSubject, Optional<String> label)
+            implements AuditEvent {
+        public String eventType() {
+            return "tsa.trusted.added";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("tsa_id", tsaId).put("tsa_subject", tsaSubject)
+                    .put("label", label).map();
+        }
+    }
+
+    record TrustedTsaRevoked(OrganizationId orgId, TrustedTsaId tsaId, String tsaSubject) implements AuditEvent {
+        public String eventType() {
+            return "tsa.trusted.revoked";
+        }
+
+        public Map<String, Object> fields() {
+            return new Fields().put("org_id", orgId).put("tsa_id", tsaId).put("tsa_subject", tsaSubject).map();
         }
     }
 

@@ -11,6 +11,7 @@ import dev.signet.adapters.persistence.db.repository.MyBatisSigningKeyRepository
 import dev.signet.adapters.persistence.db.repository.MyBatisStoreKekRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisTrustAclRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisTrustedKeyRepository;
+import dev.signet.adapters.persistence.db.repository.MyBatisTrustedTsaRepository;
 import dev.signet.adapters.persistence.db.trust.DatabaseTrustVersion;
 import dev.signet.adapters.persistence.db.trust.TrustChangeListener;
 import dev.signet.adapters.persistence.db.trust.TrustVersionCounter;
@@ -28,6 +29,7 @@ import dev.signet.application.port.out.Transactions;
 import dev.signet.application.port.out.TrustAclRepository;
 import dev.signet.application.port.out.TrustVersion;
 import dev.signet.application.port.out.TrustedKeyRepository;
+import dev.signet.application.port.out.TrustedTsaRepository;
 import java.io.Closeable;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -60,6 +62,7 @@ public final class Database implements Closeable {
     private final OrganizationRepository organizations;
     private final SigningKeyRepository signingKeys;
     private final TrustedKeyRepository trustedKeys;
+    private final TrustedTsaRepository trustedTsas;
     private final TrustAclRepository trustAcls;
     private final PackageSignatureRepository packageSignatures;
     private final AuditLog auditLog;
@@ -78,6 +81,7 @@ public final class Database implements Closeable {
         this.organizations = new MyBatisOrganizationRepository(transactions);
         this.signingKeys = new MyBatisSigningKeyRepository(transactions);
         this.trustedKeys = new MyBatisTrustedKeyRepository(transactions, counter);
+        this.trustedTsas = new MyBatisTrustedTsaRepository(transactions);
         this.trustAcls = new MyBatisTrustAclRepository(transactions, counter);
         this.packageSignatures = new MyBatisPackageSignatureRepository(transactions);
         this.auditLog = new MyBatisAuditLog(transactions);
@@ -191,6 +195,10 @@ public final class Database implements Closeable {
 
     public TrustedKeyRepository trustedKeys() {
         return trustedKeys;
+    }
+
+    public TrustedTsaRepository trustedTsas() {
+        return trustedTsas;
     }
 
     public TrustAclRepository trustAcls() {

@@ -39,6 +39,21 @@ final class CanonicalBase64 {
         return bytes;
     }
 
+    /** Canonical base64 of any length (a timestamp token's). */
+    static byte[] decodeAny(String text) {
+        requireAlphabet(text);
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("is not valid base64 (" + Reasons.oneLine(e.getMessage()) + ")");
+        }
+        if (!Base64.getEncoder().encodeToString(bytes).equals(text)) {
+            throw new IllegalArgumentException("is not canonical base64 (wrong padding or non-zero trailing bits)");
+        }
+        return bytes;
+    }
+
     private static void requireAlphabet(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -7,6 +7,7 @@ import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.KEY_FI
 import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.PACKAGE_HASH;
 import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.SIGNATURE;
 import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.SIGNED_AT;
+import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.TIMESTAMP_TOKEN;
 import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.VERSION;
 
 import dev.signet.domain.signature.PackageSignature;
@@ -15,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes a signature byte for byte as Cloacina does (serde_json's pretty printer: two-space indent,
  * {@code ": "} after names, fields in declaration order, no newline at the end), so that equal inputs give
- * identical files. Written by hand: every value is hex, base64 or a timestamp, none needs escaping.
+ * identical files; a timestamp token is one more field after signed_at, and a signature without one keeps
+ * compat.md's bytes exactly. Written by hand: every value is hex, base64 or a timestamp, none needs escaping.
  */
 final class PrettySignatureJson {
     private PrettySignatureJson() {
@@ -29,7 +31,9 @@ final class PrettySignatureJson {
         member(json, PACKAGE_HASH, quoted(signature.packageHash().hex())).append(",\n");
         member(json, KEY_FINGERPRINT, quoted(signature.keyFingerprint().hex())).append(",\n");
         member(json, SIGNATURE, quoted(signature.signature().base64())).append(",\n");
-        member(json, SIGNED_AT, quoted(signedAt)).append('\n');
+        member(json, SIGNED_AT, quoted(signedAt));
+        signature.timestampToken().ifPresent(token -> member(json.append(",\n"), TIMESTAMP_TOKEN, quoted(token.base64())));
+        json.append('\n');
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 

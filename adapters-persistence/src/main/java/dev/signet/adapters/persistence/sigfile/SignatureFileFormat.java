@@ -8,6 +8,8 @@ final class SignatureFileFormat {
     static final String KEY_FINGERPRINT = "key_fingerprint";
     static final String SIGNATURE = "signature";
     static final String SIGNED_AT = "signed_at";
+    /** Signet's extension (issue 14): written only when there is a token, last, so Cloacina ignores it. */
+    static final String TIMESTAMP_TOKEN = "timestamp_token";
 
     static final int CURRENT_VERSION = 1;
     static final String ED25519 = "ed25519";

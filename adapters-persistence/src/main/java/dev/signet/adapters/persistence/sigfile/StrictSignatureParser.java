@@ -7,6 +7,7 @@ import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.KEY_FI
 import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.PACKAGE_HASH;
 import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.SIGNATURE;
 import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.SIGNED_AT;
+import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.TIMESTAMP_TOKEN;
 import static dev.signet.adapters.persistence.sigfile.SignatureFileFormat.VERSION;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -24,9 +25,11 @@ import dev.signet.domain.key.KeyFingerprint;
 import dev.signet.domain.signature.Ed25519Signature;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
+import dev.signet.domain.time.TimestampToken;
 import dev.signet.domain.verification.MalformedSignature;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Parses a version 1 signature file, refusing everything compat.md calls malformed: the first problem found
@@ -56,6 +59,7 @@ final class StrictSignatureParser {
     private KeyFingerprint keyFingerprint;
     private Ed25519Signature signature;
     private Instant signedAt;
+    private TimestampToken timestampToken;
 
     private StrictSignatureParser(JsonParser parser) {
         this.parser = parser;
@@ -107,6 +111,7 @@ final class StrictSignatureParser {
             case KEY_FINGERPRINT -> keyFingerprint = new KeyFingerprint(hex(value, KeyFingerprint.LENGTH));
             case SIGNATURE -> signature = new Ed25519Signature(base64(value));
             case SIGNED_AT -> signedAt = timestamp(value);
+            case TIMESTAMP_TOKEN -> timestampToken = timestampToken(value);
             default -> skipUnknown();
         }
     }
@@ -156,6 +161,15 @@ final class StrictSignatureParser {
         }
     }
 
+    private TimestampToken timestampToken(JsonToken value) throws IOException {
+        String text = string(value);
+        try {
+            return new TimestampToken(CanonicalBase64.decodeAny(text));
+        } catch (IllegalArgumentException e) {
+            throw fieldError(e.getMessage());
+        }
+    }
+
     private Instant timestamp(JsonToken value) throws IOException {
         String text = string(value);
         try {
@@ -197,7 +211,8 @@ final class StrictSignatureParser {
         requirePresent(keyFingerprint != null, KEY_FINGERPRINT);
         requirePresent(signature != null, SIGNATURE);
         requirePresent(signedAt != null, SIGNED_AT);
-        return new PackageSignature(packageHash, keyFingerprint, signature, signedAt);
+        return new PackageSignature(packageHash, keyFingerprint, signature, signedAt,
+                Optional.ofNullable(timestampToken));
     }
 
     private static void requirePresent(boolean present, String name) {

@@ -1,6 +1,7 @@
 package dev.signet.application.port.in;
 
 import dev.signet.domain.key.KeyEncryptionKey;
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -9,15 +10,20 @@ import java.util.Optional;
  * package before verifying it; {@code maxLoadBytes} bounds that copy (default {@link #DEFAULT_MAX_LOAD_BYTES}).
  */
 public record SecurityConfig(boolean requireSignatures, Optional<KeyEncryptionKey> keyEncryptionKey,
-        long maxLoadBytes) {
+        long maxLoadBytes, Optional<URI> tsaUrl) {
     /** 4 GiB: generous for a workflow package, small enough that a wrong path cannot fill the disk unnoticed. */
     public static final long DEFAULT_MAX_LOAD_BYTES = 4L << 30;
 
     public SecurityConfig {
         keyEncryptionKey = keyEncryptionKey == null ? Optional.empty() : keyEncryptionKey;
+        tsaUrl = tsaUrl == null ? Optional.empty() : tsaUrl;
         if (maxLoadBytes <= 0) {
             throw new IllegalArgumentException("maxLoadBytes must be positive, got " + maxLoadBytes);
         }
+    }
+
+    public SecurityConfig(boolean requireSignatures, Optional<KeyEncryptionKey> keyEncryptionKey, long maxLoadBytes) {
+        this(requireSignatures, keyEncryptionKey, maxLoadBytes, Optional.empty());
     }
 
     public SecurityConfig(boolean requireSignatures, Optional<KeyEncryptionKey> keyEncryptionKey) {
@@ -31,13 +37,14 @@ public record SecurityConfig(boolean requireSignatures, Optional<KeyEncryptionKe
     @Override
     public String toString() {
         return "SecurityConfig[requireSignatures=" + requireSignatures + ", keyEncryptionKey="
-                + keyEncryptionKey.map(k -> "id " + k.id()).orElse("none") + ", maxLoadBytes=" + maxLoadBytes + "]";
+                + keyEncryptionKey.map(k -> "id " + k.id()).orElse("none") + ", maxLoadBytes=" + maxLoadBytes + ", tsaUrl=" + tsaUrl.map(Object::toString).orElse("none") + "]";
     }
 
     public static final class Builder {
         private boolean requireSignatures = true;
         private KeyEncryptionKey keyEncryptionKey;
         private long maxLoadBytes = DEFAULT_MAX_LOAD_BYTES;
+        private URI tsaUrl;
 
         private Builder() {
         }
@@ -59,8 +66,18 @@ public record SecurityConfig(boolean requireSignatures, Optional<KeyEncryptionKe
             return this;
         }
 
+        /**
+         * The RFC 3161 TSA that timestamps every signature made with a stored key (issue 14); a TSA that fails
+         * fails the signing. None by default.
+         */
+        public Builder tsaUrl(URI tsaUrl) {
+            this.tsaUrl = tsaUrl;
+            return this;
+        }
+
         public SecurityConfig build() {
-            return new SecurityConfig(requireSignatures, Optional.ofNullable(keyEncryptionKey), maxLoadBytes);
+            return new SecurityConfig(requireSignatures, Optional.ofNullable(keyEncryptionKey), maxLoadBytes,
+                    Optional.ofNullable(tsaUrl));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.signet.domain.Require;
 import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.signature.PackageSignature;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -21,15 +22,23 @@ public interface SignPackageWithStoredKeyUseCase {
     /**
      * {@code kek} is needed for software keys, not for keys held by an HSM. With a {@code signatureFile}, the
      * detached signature is written there before the signing counts as done: if the file cannot be written, the
-     * signing fails as a whole (nothing stored, audited as failed).
+     * signing fails as a whole (nothing stored, audited as failed). With a {@code tsaUrl}, the signature is
+     * timestamped by that RFC 3161 TSA first; a TSA that gives no token that holds fails the signing as a whole
+     * too (TimestampFailed).
      */
     record Command(Path packageFile, KeyId keyId, Optional<KeyEncryptionKey> kek, boolean storeSignature,
-            Optional<Path> signatureFile) {
+            Optional<Path> signatureFile, Optional<URI> tsaUrl) {
         public Command {
             Require.present(packageFile, "package file");
             Require.present(keyId, "key id");
             Require.present(kek, "key-encryption key");
             Require.present(signatureFile, "signature file");
+            Require.present(tsaUrl, "TSA URL");
+        }
+
+        public Command(Path packageFile, KeyId keyId, Optional<KeyEncryptionKey> kek, boolean storeSignature,
+                Optional<Path> signatureFile) {
+            this(packageFile, keyId, kek, storeSignature, signatureFile, Optional.empty());
         }
 
         /** Signs without writing a signature file. */

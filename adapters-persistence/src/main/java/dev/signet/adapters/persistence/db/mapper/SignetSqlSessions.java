@@ -32,6 +32,7 @@ public final class SignetSqlSessions {
         configuration.addMapper(OrganizationMapper.class);
         configuration.addMapper(SigningKeyMapper.class);
         configuration.addMapper(TrustedKeyMapper.class);
+        configuration.addMapper(TrustedTsaMapper.class);
         configuration.addMapper(TrustAclMapper.class);
         configuration.addMapper(PackageSignatureMapper.class);
         configuration.addMapper(AuditEventMapper.class);
