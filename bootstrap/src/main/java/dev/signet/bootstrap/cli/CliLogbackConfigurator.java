@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * Code rather than an XML file because parsing and interpreting the XML took a tenth of the start-up
  * of a small command.
  *
- * <p>It acts only in the CLI, which sets {@value CliLogging#HOME_PROPERTY} before the first logger
- * exists; anywhere else (an integrator embedding Signet, the tests) and when
+ * <p>It acts only in the CLI, which sets {@value CliLogging#CLI_PROPERTY} in {@code main} and
+ * {@value CliLogging#HOME_PROPERTY} before the first logger exists; anywhere else (an integrator embedding Signet, the tests) and when
  * {@code -Dlogback.configurationFile} names a configuration, logback goes on to its usual
  * configuration.
  */
@@ -31,16 +31,22 @@ public final class CliLogbackConfigurator extends ContextAwareBase implements Co
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         String home = System.getProperty(CliLogging.HOME_PROPERTY);
-        if (home == null || System.getProperty("logback.configurationFile") != null) {
+        boolean cli = Boolean.getBoolean(CliLogging.CLI_PROPERTY);
+        if ((home == null && !cli) || System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         context.getStatusManager().add(new NopStatusListener());
 
-        PatternLayoutEncoder diagnostics = new PatternLayoutEncoder();
-        diagnostics.setPattern("%d{ISO8601} %-5level [%thread] %logger - %msg%n");
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
-        root.addAppender(fileAppender(context, "DIAGNOSTICS", home + "/signet.log", diagnostics));
+        if (home != null) {
+            PatternLayoutEncoder diagnostics = new PatternLayoutEncoder();
+            diagnostics.setPattern("%d{ISO8601} %-5level [%thread] %logger - %msg%n");
+            root.addAppender(fileAppender(context, "DIAGNOSTICS", home + "/signet.log", diagnostics));
+        }
+        // else a CLI command without a home (--version, --help, a usage error): nothing is logged anywhere, in
+        // particular not Java 21+'s DEBUG "Runtime.exit() called" record that System.exit logs through
+        // System.Logger, which logback's default configuration printed on stdout.
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

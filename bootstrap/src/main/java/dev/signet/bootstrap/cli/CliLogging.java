@@ -20,6 +20,8 @@ final class CliLogging {
     /** Also usable as ${signet.home} in a configuration given with -Dlogback.configurationFile. */
     static final String HOME_PROPERTY = "signet.home";
     static final String AUDIT_FILE = "audit.log";
+    /** Set by the CLI's main: logback is then the CLI's even before (or without) a home. */
+    static final String CLI_PROPERTY = "signet.cli";
 
     private CliLogging() {
     }
