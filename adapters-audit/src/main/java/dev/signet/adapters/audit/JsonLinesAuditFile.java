@@ -3,8 +3,10 @@ package dev.signet.adapters.audit;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.signet.application.port.in.Caller;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.audit.AuditOrigin;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -53,7 +56,8 @@ public final class JsonLinesAuditFile implements AuditTrail, AutoCloseable {
 
     @Override
     public void record(AuditEvent event) {
-        byte[] line = line(event, clock.instant(), Thread.currentThread().getName());
+        // the caller of this thread, as Slf4jAuditTrail and the durable chain name it
+        byte[] line = line(event, Caller.current().origin(), clock.instant(), Thread.currentThread().getName());
         synchronized (this) {
             try {
                 if (out == null) {
@@ -84,6 +88,13 @@ public final class JsonLinesAuditFile implements AuditTrail, AutoCloseable {
 
     /** The line, with its line separator, as logstash-logback-encoder writes it for this event. */
     static byte[] line(AuditEvent event, Instant at, String threadName) {
+        return line(event, Caller.current().origin(), at, threadName);
+    }
+
+    /** As {@link Slf4jAuditTrail} writes it: the event's fields, then its origin (actor, client address, request id). */
+    static byte[] line(AuditEvent event, AuditOrigin origin, Instant at, String threadName) {
+        Map<String, Object> fields = new LinkedHashMap<>(event.fields());
+        origin.fields().forEach(fields::putIfAbsent);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             json.writeStartObject();
@@ -95,7 +106,7 @@ public final class JsonLinesAuditFile implements AuditTrail, AutoCloseable {
             json.writeStringField("level", "INFO");
             json.writeNumberField("level_value", 20000);
             json.writeStringField("event_type", event.eventType());
-            for (Map.Entry<String, Object> field : event.fields().entrySet()) {
+            for (Map.Entry<String, Object> field : fields.entrySet()) {
                 json.writeFieldName(field.getKey());
                 if (field.getValue() instanceof Boolean flag) {
                     json.writeBoolean(flag);
