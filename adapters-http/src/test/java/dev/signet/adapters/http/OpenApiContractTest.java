@@ -99,12 +99,12 @@ class OpenApiContractTest {
         exchange("POST", "/v1/signatures", "/v1/signatures", "signet_revoked", sign, 401);
         exchange("POST", "/v1/signatures", "/v1/signatures", GOOD,
                 "{\"key_id\":\"" + FOREIGN + "\",\"package_hash\":\"" + HASH + "\"}", 403);
+        exchange("POST", "/v1/signatures", "/v1/signatures", GOOD,
+                "{\"key_id\":\"" + KEY + "\",\"package_hash\":\"" + UNSTAMPABLE + "\"}", 502);
         exchange("POST", "/v1/signatures", "/v1/signatures", GOOD, "{\"key_id\":\"" + KEY + "\"}", 400);
         exchange("POST", "/v1/signatures", "/v1/signatures", GOOD, "{\"package_hash\":\"" + HASH + "\",\"x\":1}", 400);
         exchange("POST", "/v1/signatures", "/v1/signatures", GOOD, "{\"key_id\":\"" + KEY + "\",\"package_name\":\""
                 + "x".repeat(70_000) + "\",\"package_hash\":\"" + HASH + "\"}", 413);
-        exchange("POST", "/v1/signatures", "/v1/signatures", GOOD,
-                "{\"key_id\":\"" + KEY + "\",\"package_hash\":\"" + UNSTAMPABLE + "\"}", 502);
 
         String verify = "{\"org\":\"acme\",\"package_hash\":\"" + HASH + "\",\"signature\":" + SIG + "}";
         exchange("POST", "/v1/verifications", "/v1/verifications", GOOD, verify, 200);
