@@ -13,6 +13,7 @@ import dev.signet.domain.principal.Credential;
 import dev.signet.domain.principal.Principal;
 import dev.signet.domain.principal.Unauthenticated;
 import dev.signet.domain.signature.PackageHash;
+import dev.signet.domain.time.TimeBasis;
 import dev.signet.domain.verification.VerifiedPackage;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -204,7 +205,20 @@ final class ApiHandler extends Handler.Abstract {
             trust.put("trusted_key_id", path.trustedKey().id().toString());
             path.trustedKey().label().ifPresent(label -> trust.put("trusted_key_label", label));
         });
+        timeBasis(answer.putObject("time_basis"), verified.timeBasis());
         return json(200, answer);
+    }
+
+    /** As {@code verify --json} prints it: kind, time, the TSA's subject or why a timestamp did not count, description. */
+    private static void timeBasis(ObjectNode json, TimeBasis basis) {
+        if (basis instanceof TimeBasis.TrustedTime trusted) {
+            json.put("kind", "trusted_time").put("time", trusted.time().toString())
+                    .put("tsa_subject", trusted.tsaSubject());
+        } else if (basis instanceof TimeBasis.CurrentTime current) {
+            json.put("kind", "current_time").put("time", current.time().toString());
+            current.uncheckedTimestamp().ifPresent(why -> json.put("unchecked_timestamp", why));
+        }
+        json.put("description", basis.describe());
     }
 
     private Answer publicKey(Request request, String keyId, String requestId) {

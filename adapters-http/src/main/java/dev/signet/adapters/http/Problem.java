@@ -7,6 +7,7 @@ import dev.signet.domain.key.KeyEncryptionKeyRequired;
 import dev.signet.domain.key.SigningKeyRevoked;
 import dev.signet.domain.principal.Forbidden;
 import dev.signet.domain.principal.Unauthenticated;
+import dev.signet.domain.time.TimestampFailed;
 import dev.signet.domain.verification.VerificationFailure;
 
 /**
@@ -35,6 +36,8 @@ record Problem(int status, String title, String detail) {
             return new Problem(409, name, oneLine(e.getMessage()));
         } else if (e instanceof VerificationFailure) {
             return new Problem(422, name, oneLine(e.getMessage()));
+        } else if (e instanceof TimestampFailed) {
+            return new Problem(502, name, oneLine(e.getMessage())); // the TSA upstream failed: no signature made
         } else if (UNAVAILABLE.contains(name) || e instanceof KeyEncryptionKeyRequired) {
             return new Problem(503, name, oneLine(e.getMessage()));
         } else if (e instanceof PrincipalRateLimits.TooManyRequests) {

@@ -60,6 +60,8 @@ class OpenApiContractTest {
     private static final KeyId KEY = KeyId.random();
     private static final KeyId FOREIGN = KeyId.random();
     private static final String HASH = "ab".repeat(32);
+    /** A hash the stand-in's TSA refuses to timestamp (serve --tsa-url): 502 TimestampFailed. */
+    private static final String UNSTAMPABLE = "ee".repeat(32);
     private static final String SIG = "{\n  \"version\": 1,\n  \"algorithm\": \"ed25519\",\n  \"package_hash\": \"" + HASH
             + "\",\n  \"key_fingerprint\": \"" + "cd".repeat(32) + "\",\n  \"signature\": \"" + "A".repeat(86)
             + "==\",\n  \"signed_at\": \"2026-12-02T05:14:16.043941+00:00\"\n}";
@@ -97,6 +99,8 @@ class OpenApiContractTest {
         exchange("POST", "/v1/signatures", "/v1/signatures", "signet_revoked", sign, 401);
         exchange("POST", "/v1/signatures", "/v1/signatures", GOOD,
                 "{\"key_id\":\"" + FOREIGN + "\",\"package_hash\":\"" + HASH + "\"}", 403);
+        exchange("POST", "/v1/signatures", "/v1/signatures", GOOD,
+                "{\"key_id\":\"" + KEY + "\",\"package_hash\":\"" + UNSTAMPABLE + "\"}", 502);
         exchange("POST", "/v1/signatures", "/v1/signatures", GOOD, "{\"key_id\":\"" + KEY + "\"}", 400);
         exchange("POST", "/v1/signatures", "/v1/signatures", GOOD, "{\"package_hash\":\"" + HASH + "\",\"x\":1}", 400);
         exchange("POST", "/v1/signatures", "/v1/signatures", GOOD, "{\"key_id\":\"" + KEY + "\",\"package_name\":\""
@@ -224,6 +228,9 @@ class OpenApiContractTest {
         SignDigestUseCase sign = command -> {
             if (!command.keyId().equals(KEY)) {
                 throw new Forbidden("may not sign with key " + command.keyId());
+            }
+            if (command.packageHash().hex().equals(UNSTAMPABLE)) {
+                throw new dev.signet.domain.time.TimestampFailed("the TSA answered status 2 (rejection)");
             }
             return new SignDigestUseCase.SignedDigest(signature, KEY, SIG.getBytes(StandardCharsets.UTF_8));
         };

@@ -5,6 +5,7 @@ import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.DetachedSignatureFiles;
 import dev.signet.application.port.out.PackageSignatureRepository;
 import dev.signet.application.port.out.SigningKeyRepository;
+import dev.signet.application.port.out.Timestamper;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.domain.NotFound;
 import dev.signet.domain.SignetException;
@@ -15,6 +16,7 @@ import dev.signet.domain.principal.Forbidden;
 import dev.signet.domain.principal.Principal;
 import dev.signet.domain.signature.PackageSignature;
 import dev.signet.domain.signature.SignedMessage;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -22,7 +24,9 @@ import java.util.Optional;
  * Signs a digest for a principal, as {@link StoredKeySigningService} signs a package: in one transaction the key is
  * read, the principal's right to it checked (a signer of the key's organization whose scope names it), the key
  * checked active and used once, the signature stored when asked and the package.signed record made, durable before
- * the answer. A refusal is audited too (package.sign.failure).
+ * the answer. A refusal is audited too (package.sign.failure). With a TSA configured (signet serve --tsa-url), every
+ * signature is timestamped there first, as {@code sign --tsa-url} does; a TSA that fails fails the signing as a whole
+ * (TimestampFailed: nothing stored, the failure audited).
  */
 public final class DigestSigningService implements SignDigestUseCase {
     private final SigningKeyRepository signingKeys;
@@ -33,10 +37,14 @@ public final class DigestSigningService implements SignDigestUseCase {
     private final Transactions transactions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Timestamper timestamper;
+    private final Optional<URI> tsaUrl;
 
     public DigestSigningService(SigningKeyRepository signingKeys, PackageSignatureRepository signatures,
             StoredKeySigner signer, DetachedSignatureFiles signatureFiles, Optional<KeyEncryptionKey> kek,
-            Transactions transactions, AuditTrail audit, Clock clock) {
+            Transactions transactions, AuditTrail audit, Clock clock, Timestamper timestamper, Optional<URI> tsaUrl) {
+        this.timestamper = timestamper;
+        this.tsaUrl = tsaUrl;
         this.signingKeys = signingKeys;
         this.signatures = signatures;
         this.signer = signer;
@@ -59,10 +67,14 @@ public final class DigestSigningService implements SignDigestUseCase {
                             + key.id());
                 }
                 key.requireActive();
-                PackageSignature signature = new PackageSignature(command.packageHash(), key.fingerprint(),
+                PackageSignature untimestamped = new PackageSignature(command.packageHash(), key.fingerprint(),
                         signer.sign(key, kek, SignedMessage.forPackage(command.packageHash()),
                                 "signing with a software key"),
                         Timestamps.now(clock));
+                // inside the transaction, so that a TSA that fails rolls the signing back as a whole
+                PackageSignature signature = tsaUrl
+                        .map(tsa -> untimestamped.withTimestamp(timestamper.timestamp(tsa, untimestamped.signature())))
+                        .orElse(untimestamped);
                 byte[] file = signatureFiles.encode(signature);
                 if (command.storeSignature()) {
                     signatures.addIfAbsent(signature, key.id());

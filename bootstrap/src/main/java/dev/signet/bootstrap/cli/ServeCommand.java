@@ -2,6 +2,7 @@ package dev.signet.bootstrap.cli;
 
 import dev.signet.bootstrap.Signet;
 import dev.signet.bootstrap.SignetService;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,6 +55,11 @@ final class ServeCommand implements Callable<Integer> {
             "OIDC identity providers (CI tokens) and client-certificate rules, JSON (see docs/security.md)."})
     Path identityConfig;
 
+    @Option(names = "--tsa-url", paramLabel = "URL", description = {
+            "Timestamp every signature of POST /v1/signatures at this RFC 3161 TSA (http or https); a TSA that fails "
+                    + "is a 502 and no signature. Default: $SIGNET_TSA_URL, else none."})
+    URI tsaUrl;
+
     @Override
     public Integer call() {
         int colon = listen.lastIndexOf(':');
@@ -71,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--listen must be HOST:PORT, got '" + listen + "'");
         }
         CountDownLatch stop = new CountDownLatch(1);
-        try (Signet signet = cli.openSignetWithKek(global, store)) {
+        try (Signet signet = cli.openSignetWithKek(global, store, TsaUrls.resolve(tsaUrl, cli.environment()))) {
             CliLogbackConfigurator.enableAccessLog(SignetHome.resolve(global.home, cli.environment()));
             SignetService service;
             try {

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -84,18 +83,7 @@ final class SignCommand implements Callable<Integer> {
 
     /** --tsa-url, else SIGNET_TSA_URL (empty means none). */
     private Optional<URI> tsa() {
-        if (tsaUrl != null) {
-            return Optional.of(tsaUrl);
-        }
-        String fromEnvironment = cli.environment().get("SIGNET_TSA_URL");
-        if (fromEnvironment == null || fromEnvironment.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new URI(fromEnvironment.strip()));
-        } catch (URISyntaxException e) {
-            throw new CliFailure("SIGNET_TSA_URL: not a URL (" + e.getMessage() + ")");
-        }
+        return TsaUrls.resolve(tsaUrl, cli.environment());
     }
 
     private PackageSignature signWithStoredKey(Path target) {

@@ -143,11 +143,17 @@ public final class SignetCli implements Runnable {
 
     /** As above, with the configured KEK, for the commands that unwrap or wrap software keys. */
     Signet openSignetWithKek(GlobalOptions options, StoreOptions store) {
+        return openSignetWithKek(options, store, Optional.empty());
+    }
+
+    /** As above, and every signature of a stored key timestamped by this TSA (serve --tsa-url). */
+    Signet openSignetWithKek(GlobalOptions options, StoreOptions store, Optional<java.net.URI> tsaUrl) {
         // The KEK is read for this Signet alone, so the Signet wipes it when the command closes it.
         Optional<KeyEncryptionKey> kek = KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel,
                 allowInsecureSecretFiles(store), environment);
         try {
-            return openSignet(options, store, SecurityConfig.builder().keyEncryptionKey(kek.orElse(null)).build(), true);
+            return openSignet(options, store, SecurityConfig.builder().keyEncryptionKey(kek.orElse(null))
+                    .tsaUrl(tsaUrl.orElse(null)).build(), true);
         } catch (RuntimeException | Error e) {
             kek.ifPresent(KeyEncryptionKey::close);
             throw e;

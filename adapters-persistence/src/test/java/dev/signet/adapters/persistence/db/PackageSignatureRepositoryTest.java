@@ -18,6 +18,7 @@ import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.organization.OrganizationName;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
+import dev.signet.domain.time.TimestampToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,6 +56,34 @@ class PackageSignatureRepositoryTest {
         assertThat(signatures.addIfAbsent(signature(hash, key, at(1)), key.id())).isFalse();
 
         assertThat(signatures.findByPackageHash(hash)).containsExactly(first);
+    }
+
+    @OnEveryDatabase
+    void a_stored_signature_keeps_its_timestamp_token_byte_for_byte(TestDatabase db) {
+        Database database = db.open();
+        PackageSignatureRepository signatures = database.packageSignatures();
+        SigningKey key = keyIn(database, "k");
+        PackageHash stamped = packageHash();
+        PackageHash plain = packageHash();
+        // a token of a few KiB, as real ones with their certificate chain are: one DER SEQUENCE, length 4000
+        byte[] der = new byte[4004];
+        der[0] = 0x30;
+        der[1] = (byte) 0x82;
+        der[2] = (byte) (4000 >> 8);
+        der[3] = (byte) (4000 & 0xff);
+        for (int i = 4; i < der.length; i++) {
+            der[i] = (byte) (i * 31);
+        }
+        PackageSignature withToken = signature(stamped, key, T0).withTimestamp(new TimestampToken(der));
+        PackageSignature without = signature(plain, key, at(1));
+
+        assertThat(signatures.addIfAbsent(withToken, key.id())).isTrue();
+        assertThat(signatures.addIfAbsent(without, key.id())).isTrue();
+
+        assertThat(signatures.findByPackageHash(stamped)).containsExactly(withToken);
+        assertThat(signatures.findByPackageHash(stamped).get(0).timestampToken().orElseThrow().der()).isEqualTo(der);
+        assertThat(signatures.findByPackageHash(plain)).containsExactly(without);
+        assertThat(signatures.findByPackageHash(plain).get(0).timestampToken()).isEmpty();
     }
 
     @OnEveryDatabase

@@ -9,8 +9,10 @@ import dev.signet.domain.key.KeyId;
 import dev.signet.domain.signature.Ed25519Signature;
 import dev.signet.domain.signature.PackageHash;
 import dev.signet.domain.signature.PackageSignature;
+import dev.signet.domain.time.TimestampToken;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Signatures made by stored signing keys, in table {@code package_signatures}: one per key and package hash. */
@@ -26,7 +28,7 @@ public final class MyBatisPackageSignatureRepository implements PackageSignature
     public boolean addIfAbsent(PackageSignature signature, KeyId signingKey) {
         PackageSignatureRow row = new PackageSignatureRow(UUID.randomUUID(), signature.packageHash().hex(),
                 signature.keyFingerprint().hex(), signature.signature().bytes(), signature.signedAt(),
-                signingKey.value());
+                signingKey.value(), signature.timestampToken().map(TimestampToken::der).orElse(null));
         return transactions.withSession(session -> {
             try {
                 return Savepoints.attempt(session,
@@ -50,6 +52,7 @@ public final class MyBatisPackageSignatureRepository implements PackageSignature
 
     private static PackageSignature toDomain(PackageSignatureRow row) {
         return new PackageSignature(PackageHash.fromHex(row.packageHash()), KeyFingerprint.fromHex(row.keyFingerprint()),
-                new Ed25519Signature(row.signature()), row.signedAt());
+                new Ed25519Signature(row.signature()), row.signedAt(),
+                Optional.ofNullable(row.timestampToken()).map(TimestampToken::new));
     }
 }
