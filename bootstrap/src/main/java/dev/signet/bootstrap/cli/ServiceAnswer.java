@@ -32,6 +32,7 @@ final class ServiceAnswer extends SignetException {
             case "InvalidSignature" -> ExitCodes.INVALID_SIGNATURE;
             case "SignatureNotFound" -> ExitCodes.SIGNATURE_NOT_FOUND;
             case "MalformedSignature" -> ExitCodes.MALFORMED_SIGNATURE;
+            case "UntrustedTimestamp" -> ExitCodes.UNTRUSTED_TIMESTAMP;
             default -> ExitCodes.ERROR;
         };
     }

@@ -25,6 +25,7 @@ import dev.signet.domain.verification.MalformedSignature;
 import dev.signet.domain.verification.SignatureNotFound;
 import dev.signet.domain.verification.TamperedPackage;
 import dev.signet.domain.verification.UntrustedSigner;
+import dev.signet.domain.verification.UntrustedTimestamp;
 import dev.signet.domain.verification.VerificationFailure;
 import dev.signet.domain.verification.VerifiedPackage;
 import java.nio.charset.StandardCharsets;
@@ -172,8 +173,10 @@ final class GuideExamples {
             return "signature_not_found";
         } catch (MalformedSignature e) {       // a .sig file that is not valid
             return "malformed_signature";
+        } catch (UntrustedTimestamp e) {       // a timestamp that does not count (another imprint, an untrusted TSA)
+            return "untrusted_timestamp";
         }
-        // VerificationFailure is sealed: these five are every way verification fails. Other problems
+        // VerificationFailure is sealed: these six are every way verification fails. Other problems
         // (database down, unreadable file) are other SignetExceptions with one-line messages.
         // end:errors
     }
