@@ -111,9 +111,17 @@ final class VerifyCommand implements Callable<Integer> {
         JsonNode verdict = ServiceClient.from(server, cli.environment(), cli.allowInsecureSecretFiles(store))
                 .verify(against.org, hash, sigBytes);
         String signer = verdict.path("signer_fingerprint").asText();
+        JsonNode basis = verdict.path("time_basis");
+        JsonLine basisJson = new JsonLine(); // as the service answered it: the same object verify --json prints
+        for (String field : List.of("kind", "time", "tsa_subject", "unchecked_timestamp", "description")) {
+            if (basis.hasNonNull(field)) {
+                basisJson.put(field, basis.get(field).asText());
+            }
+        }
         cli.output(global).print("Verified " + packageFile + " through " + server.url + ": signed by " + signer
-                + " (package hash " + hash.hex() + ")", new JsonLine().put("package_hash", hash.hex())
-                        .put("signer_fingerprint", signer).put("source", "server"));
+                + " (package hash " + hash.hex() + "; time basis: " + basis.path("description").asText("not given")
+                + ")", new JsonLine().put("package_hash", hash.hex()).put("signer_fingerprint", signer)
+                        .put("source", "server").putObject("time_basis", basisJson));
         return ExitCodes.OK;
     }
 

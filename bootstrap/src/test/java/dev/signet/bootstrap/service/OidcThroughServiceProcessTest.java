@@ -93,6 +93,10 @@ class OidcThroughServiceProcessTest {
                         .run("verify", pkg, "--server", url, "--org", orgId, "--json");
                 assertThat(verified.exitCode()).as(verified + "\nserver: " + output).isZero();
                 assertThat(JSON.readTree(verified.out()).path("signer_fingerprint").asText()).hasSize(64);
+                // the service's time basis, passed on as verify --json prints it locally (no TSA here: current time)
+                assertThat(JSON.readTree(verified.out()).path("time_basis").path("kind").asText()).isEqualTo("current_time");
+                assertThat(JSON.readTree(verified.out()).path("time_basis").path("description").asText())
+                        .isEqualTo("no trusted time: current time");
                 Files.writeString(pkg, "tampered bytes");
                 Cli.Result tampered = new Cli(dir.resolve("client-home"),
                         Map.of("SIGNET_TOKEN", ci.token("acme/app", "refs/heads/main")))
