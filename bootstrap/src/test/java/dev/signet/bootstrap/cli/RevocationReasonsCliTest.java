@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signet.adapters.persistence.db.OnEveryDatabase;
 import dev.signet.adapters.persistence.db.TestDatabase;
-import dev.signet.bootstrap.support.AuditStream;
 import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.Keks;
 import dev.signet.domain.Hex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +55,7 @@ class RevocationReasonsCliTest {
 
         Instant beforeRetirement = Instant.now().minusSeconds(60);
         JsonNode retired;
-        try (AuditStream audit = AuditStream.attach()) {
+        try (AuditTail audit = AuditTail.of(dir.resolve("home").resolve("audit.log"))) {
             retired = JSON.readTree(ok(cli.run(DatabaseArgs.on(db, "trust", "revoke", row, "--reason",
                     "retired", "--json"))));
             JsonNode event = single(audit, "key.trusted.revoked");
@@ -62,7 +65,7 @@ class RevocationReasonsCliTest {
         assertThat(retired.get("revocation_reason").asText()).isEqualTo("retired");
         assertThat(retired.get("revocation_effective_at").asText()).isEqualTo(retired.get("revoked_at").asText());
 
-        try (AuditStream audit = AuditStream.attach()) {
+        try (AuditTail audit = AuditTail.of(dir.resolve("home").resolve("audit.log"))) {
             Cli.Result untimestamped = cli.run(DatabaseArgs.on(db, "verify", pkg, "--org", "acme"));
             assertUntrusted(untimestamped);
             assertThat(untimestamped.err()).contains("judged at no trusted time: current time");
@@ -162,7 +165,7 @@ class RevocationReasonsCliTest {
         String lost = ok(cli.run(DatabaseArgs.on(db, "key", "create", "--org", "acme", "--name", "lost")))
                 .strip().split(" ")[0];
 
-        try (AuditStream audit = AuditStream.attach()) {
+        try (AuditTail audit = AuditTail.of(dir.resolve("home").resolve("audit.log"))) {
             JsonNode revoked = JSON.readTree(ok(cli.run(DatabaseArgs.on(db, "key", "revoke", retired,
                     "--reason", "retired", "--json"))));
             assertThat(revoked.get("revocation_reason").asText()).isEqualTo("retired");
@@ -185,11 +188,38 @@ class RevocationReasonsCliTest {
         return new Cli(dir.resolve("home"), Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", kekFile.toString()));
     }
 
-    private static JsonNode single(AuditStream audit, String eventType) {
+    private static JsonNode single(AuditTail audit, String eventType) {
         List<JsonNode> events = audit.lines().stream()
                 .filter(line -> eventType.equals(line.path("event_type").asText())).toList();
-        assertThat(events).as(audit.text()).hasSize(1);
+        assertThat(events).as(audit.lines().toString()).hasSize(1);
         return events.get(0);
+    }
+
+    /** The lines the CLI appended to HOME/audit.log (the SIEM stream) since {@link #of}. */
+    private record AuditTail(Path file, long from) implements AutoCloseable {
+        static AuditTail of(Path file) throws IOException {
+            return new AuditTail(file, Files.exists(file) ? Files.size(file) : 0);
+        }
+
+        List<JsonNode> lines() {
+            try {
+                byte[] all = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+                String appended = new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
+                List<JsonNode> lines = new ArrayList<>();
+                for (String line : appended.split("\n")) {
+                    if (!line.isBlank()) {
+                        lines.add(JSON.readTree(line));
+                    }
+                }
+                return lines;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static void assertUntrusted(Cli.Result result) {

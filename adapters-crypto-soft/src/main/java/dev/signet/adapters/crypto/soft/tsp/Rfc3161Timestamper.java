@@ -32,9 +32,11 @@ public final class Rfc3161Timestamper implements Timestamper {
     /** A reply with a certificate chain is a few KiB; a TSA that sends megabytes is not answering. */
     private static final int MAX_REPLY_BYTES = 256 * 1024;
 
-    private final HttpClient http;
     private final Duration timeout;
-    private final SecureRandom random = new SecureRandom();
+    // Made on the first timestamp: every signing command builds a Timestamper, few ask a TSA, and an HttpClient
+    // starts the platform logging (and with it logback) when it is built.
+    private HttpClient http;
+    private SecureRandom random;
 
     public Rfc3161Timestamper() {
         this(Duration.ofSeconds(30));
@@ -42,13 +44,26 @@ public final class Rfc3161Timestamper implements Timestamper {
 
     public Rfc3161Timestamper(Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
+    }
+
+    private synchronized BigInteger nonce() {
+        if (random == null) {
+            random = new SecureRandom();
+        }
+        return new BigInteger(63, random);
     }
 
     @Override
     public TimestampToken timestamp(URI tsa, Ed25519Signature signature) {
         byte[] imprint = SignatureImprint.of(signature);
-        BigInteger nonce = new BigInteger(63, random);
+        BigInteger nonce = nonce();
         TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
         generator.setCertReq(true);
         TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, imprint, nonce);
@@ -72,7 +87,7 @@ public final class Rfc3161Timestamper implements Timestamper {
                 .header("Content-Type", "application/timestamp-query")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http().send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 byte[] reply = in.readNBytes(MAX_REPLY_BYTES + 1);
                 if (response.statusCode() != 200) {
