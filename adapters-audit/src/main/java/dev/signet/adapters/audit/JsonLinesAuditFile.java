@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -91,10 +90,8 @@ public final class JsonLinesAuditFile implements AuditTrail, AutoCloseable {
         return line(event, Caller.current().origin(), at, threadName);
     }
 
-    /** As {@link Slf4jAuditTrail} writes it: the event's fields, then its origin (actor, client address, request id). */
+    /** As {@link Slf4jAuditTrail} writes it ({@link StreamFields}: event_type, the event's fields, its origin). */
     static byte[] line(AuditEvent event, AuditOrigin origin, Instant at, String threadName) {
-        Map<String, Object> fields = new LinkedHashMap<>(event.fields());
-        origin.fields().forEach(fields::putIfAbsent);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             json.writeStartObject();
@@ -105,8 +102,7 @@ public final class JsonLinesAuditFile implements AuditTrail, AutoCloseable {
             json.writeStringField("thread_name", threadName);
             json.writeStringField("level", "INFO");
             json.writeNumberField("level_value", 20000);
-            json.writeStringField("event_type", event.eventType());
-            for (Map.Entry<String, Object> field : fields.entrySet()) {
+            for (Map.Entry<String, Object> field : StreamFields.of(event, origin).entrySet()) {
                 json.writeFieldName(field.getKey());
                 if (field.getValue() instanceof Boolean flag) {
                     json.writeBoolean(flag);

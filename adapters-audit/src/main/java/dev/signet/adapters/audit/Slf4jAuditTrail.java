@@ -4,8 +4,6 @@ import dev.signet.application.port.in.Caller;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.domain.audit.AuditEvent;
 import dev.signet.domain.audit.AuditOrigin;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import net.logstash.logback.argument.StructuredArguments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +26,6 @@ public final class Slf4jAuditTrail implements AuditTrail {
     }
 
     public void record(AuditEvent event, AuditOrigin origin) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("event_type", event.eventType());
-        fields.putAll(event.fields());
-        origin.fields().forEach(fields::putIfAbsent);
-        LOG.info(event.eventType(), StructuredArguments.entries(fields));
+        LOG.info(event.eventType(), StructuredArguments.entries(StreamFields.of(event, origin)));
     }
 }
