@@ -28,11 +28,12 @@ record Problem(int status, String title, String detail) {
         String name = e.getClass().getSimpleName();
         if (e instanceof Unauthenticated) {
             return new Problem(401, name, "a valid credential is required (" + oneLine(e.getMessage()) + ")");
-        } else if (e instanceof Forbidden) {
+        } else if (e instanceof Forbidden || e instanceof SigningKeyRevoked) {
+            // a revoked key is a key the caller may no longer sign with, as a key outside its scope: 403
             return new Problem(403, name, oneLine(e.getMessage()));
         } else if (e instanceof NotFound) {
             return new Problem(404, name, oneLine(e.getMessage()));
-        } else if (e instanceof SigningKeyRevoked || e instanceof Conflict) {
+        } else if (e instanceof Conflict) {
             return new Problem(409, name, oneLine(e.getMessage()));
         } else if (e instanceof VerificationFailure) {
             return new Problem(422, name, oneLine(e.getMessage()));

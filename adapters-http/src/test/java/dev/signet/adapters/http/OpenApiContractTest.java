@@ -60,6 +60,8 @@ class OpenApiContractTest {
     private static final OrganizationId ORG = OrganizationId.random();
     private static final KeyId KEY = KeyId.random();
     private static final KeyId FOREIGN = KeyId.random();
+    /** A key of the principal's organization that was revoked: 403 SigningKeyRevoked. */
+    private static final KeyId REVOKED = KeyId.random();
     private static final String HASH = "ab".repeat(32);
     /** A hash the stand-in's TSA refuses to timestamp (serve --tsa-url): 502 TimestampFailed. */
     private static final String UNSTAMPABLE = "ee".repeat(32);
@@ -100,6 +102,9 @@ class OpenApiContractTest {
         exchange("POST", "/v1/signatures", "/v1/signatures", "signet_revoked", sign, 401);
         exchange("POST", "/v1/signatures", "/v1/signatures", GOOD,
                 "{\"key_id\":\"" + FOREIGN + "\",\"package_hash\":\"" + HASH + "\"}", 403);
+        assertThat(JSON.readTree(exchange("POST", "/v1/signatures", "/v1/signatures", GOOD,
+                "{\"key_id\":\"" + REVOKED + "\",\"package_hash\":\"" + HASH + "\"}", 403)).get("title").asText())
+                .isEqualTo("SigningKeyRevoked");
         exchange("POST", "/v1/signatures", "/v1/signatures", GOOD,
                 "{\"key_id\":\"" + KEY + "\",\"package_hash\":\"" + UNSTAMPABLE + "\"}", 502);
         exchange("POST", "/v1/signatures", "/v1/signatures", GOOD, "{\"key_id\":\"" + KEY + "\"}", 400);
@@ -160,7 +165,8 @@ class OpenApiContractTest {
         assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
-    private void exchange(String method, String template, String path, String token, String body, int status)
+    /** @return the answer's body */
+    private String exchange(String method, String template, String path, String token, String body, int status)
             throws Exception {
         JsonNode operation = document.get("paths").get(template).get(method.toLowerCase());
         if (body != null && body.length() < 60_000) {
@@ -183,6 +189,7 @@ class OpenApiContractTest {
         String instance = mediaType.endsWith("json") ? answer.body() : JSON.writeValueAsString(answer.body());
         assertValid(content.get("schema"), instance, method + " " + path + " " + status + " answer");
         exercised.add(method + " " + template);
+        return answer.body();
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
@@ -240,6 +247,9 @@ class OpenApiContractTest {
                 dev.signet.domain.key.KeyFingerprint.fromHex("cd".repeat(32)), new Ed25519Signature(new byte[64]),
                 Instant.parse("2026-12-02T05:14:16.043941Z"));
         SignDigestUseCase sign = command -> {
+            if (command.keyId().equals(REVOKED)) {
+                throw new dev.signet.domain.key.SigningKeyRevoked(REVOKED, Instant.parse("2026-12-02T05:00:00Z"));
+            }
             if (!command.keyId().equals(KEY)) {
                 throw new Forbidden("may not sign with key " + command.keyId());
             }
