@@ -79,6 +79,21 @@ final class ServiceNode implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * SIGKILL to the node's JVM itself (the process this class started is {@code java}, no wrapper shell), and
+     * waits for it to be gone: nothing of the node runs on, no shutdown hook, no flush.
+     */
+    void kill() throws InterruptedException {
+        String command = process.info().command().orElse("");
+        if (!command.endsWith("/java")) {
+            throw new AssertionError("the node's process is not the JVM but " + command);
+        }
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the node's JVM lives on 30 s after SIGKILL");
+        }
+    }
+
     String stderr() throws IOException {
         return Files.readString(log);
     }
