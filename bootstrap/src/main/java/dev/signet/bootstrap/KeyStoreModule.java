@@ -176,7 +176,7 @@ final class KeyStoreModule {
         if (digestSigning == null) {
             digestSigning = new DigestSigningService(database.signingKeys(), database.packageSignatures(),
                     storedKeySigner(), offline.signatureFiles(), config.keyEncryptionKey(), database.transactions(),
-                    audit, clock, offline.timestamper(), config.tsaUrl());
+                    audit, clock, offline.timestamper(), config.tsaUrl(), database.idempotentAnswers());
         }
         return digestSigning;
     }

@@ -46,6 +46,7 @@ public final class SignetHttpServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setDelayDispatchUntilContent(false); // a request counts as in flight (graceful stop) from its headers
+        http.setMinRequestDataRate(config.minRequestDataRate());
         if (config.tls().isPresent()) {
             SecureRequestCustomizer secure = new SecureRequestCustomizer();
             secure.setSniHostCheck(false); // clients may dial the address; the certificate check is theirs
