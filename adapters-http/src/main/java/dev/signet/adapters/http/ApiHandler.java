@@ -75,9 +75,11 @@ final class ApiHandler extends Handler.Abstract {
     private final byte[] openApi;
     private final int maxRequestBytes;
     private final Optional<PrincipalRateLimits> rateLimits;
+    private final java.time.Duration bodyReadTimeout;
 
     ApiHandler(ServicePorts ports, PrometheusMeterRegistry metrics, byte[] openApi, int maxRequestBytes,
-            Optional<PrincipalRateLimits> rateLimits) {
+            Optional<PrincipalRateLimits> rateLimits, java.time.Duration bodyReadTimeout) {
+        this.bodyReadTimeout = bodyReadTimeout;
         this.rateLimits = rateLimits;
         this.ports = ports;
         this.metrics = metrics;
@@ -104,6 +106,9 @@ final class ApiHandler extends Handler.Abstract {
         }
         if (answer.status() == 429) {
             rateLimits.ifPresent(limits -> response.getHeaders().put(HttpHeader.RETRY_AFTER, limits.retryAfterSeconds()));
+        }
+        if (answer.status() == 408) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the rest of a late body is not read
         }
         if (answer.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"signet\"");
@@ -347,14 +352,29 @@ final class ApiHandler extends Handler.Abstract {
         if (declared > maxRequestBytes) {
             throw new RequestTooLarge(maxRequestBytes);
         }
+        // the idle timeout restarts with every byte: this bounds the body as a whole, so that a client trickling
+        // it cannot hold a thread; failing the request wakes the blocked read
+        java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
+        org.eclipse.jetty.util.thread.Scheduler.Task deadline = request.getComponents().getScheduler().schedule(() -> {
+            late.set(true);
+            request.fail(new RequestTimeout(bodyReadTimeout));
+        }, bodyReadTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes(maxRequestBytes + 1);
             if (bytes.length > maxRequestBytes) {
                 throw new RequestTooLarge(maxRequestBytes);
             }
             return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
+        } catch (IOException | RuntimeException e) {
+            if (late.get()) {
+                throw new RequestTimeout(bodyReadTimeout);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new UncheckedIOException("cannot read the request body", (IOException) e);
+        } finally {
+            deadline.cancel();
         }
     }
 
@@ -405,6 +425,15 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private record Answer(int status, String contentType, byte[] body, Optional<String> allow) {
+    }
+
+    /** A request body that did not arrive within the body read timeout (408). */
+    static final class RequestTimeout extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RequestTimeout(java.time.Duration limit) {
+            super("the request body did not arrive within " + limit.toMillis() + " ms");
+        }
     }
 
     /** A batch of more signatures than one request may ask for (413). */

@@ -43,6 +43,8 @@ record Problem(int status, String title, String detail) {
             return new Problem(503, name, oneLine(e.getMessage()));
         } else if (e instanceof PrincipalRateLimits.TooManyRequests) {
             return new Problem(429, "TooManyRequests", oneLine(e.getMessage()));
+        } else if (e instanceof ApiHandler.RequestTimeout) {
+            return new Problem(408, "RequestTimeout", oneLine(e.getMessage()));
         } else if (e instanceof ApiHandler.BatchTooLarge) {
             return new Problem(413, "BatchTooLarge", oneLine(e.getMessage()));
         } else if (e instanceof ApiHandler.RequestTooLarge) {

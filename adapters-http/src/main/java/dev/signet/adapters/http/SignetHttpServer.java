@@ -46,7 +46,6 @@ public final class SignetHttpServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setDelayDispatchUntilContent(false); // a request counts as in flight (graceful stop) from its headers
-        http.setMinRequestDataRate(config.minRequestDataRate());
         if (config.tls().isPresent()) {
             SecureRequestCustomizer secure = new SecureRequestCustomizer();
             secure.setSniHostCheck(false); // clients may dial the address; the certificate check is theirs
@@ -70,7 +69,7 @@ public final class SignetHttpServer implements AutoCloseable {
         server.addConnector(connector);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         server.setHandler(new GracefulHandler(new ApiHandler(ports, metrics, openApiDocument(),
-                config.maxRequestBytes(), config.rateLimit().map(PrincipalRateLimits::new))));
+                config.maxRequestBytes(), config.rateLimit().map(PrincipalRateLimits::new), config.bodyReadTimeout())));
         server.setStopTimeout(config.stopTimeout().toMillis());
         server.setStopAtShutdown(false); // the composition root stops it, before it closes the store
     }

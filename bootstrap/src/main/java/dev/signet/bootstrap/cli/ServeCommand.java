@@ -51,10 +51,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: 0, no limit")
     int rateLimit;
 
-    @Option(names = "--min-request-data-rate", paramLabel = "BYTES_PER_S", defaultValue = "1024",
-            description = "A request body must arrive at least this fast (bytes per second from the request's first "
-                    + "byte), or the request gets 408 and its connection is closed. Default: 1024")
-    long minRequestDataRate;
+    @Option(names = "--body-read-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "A request body must arrive within this many seconds in all, or the request gets 408 and "
+                    + "its connection is closed (a client trickling a body holds no thread). Default: 10")
+    int bodyReadTimeoutSeconds;
 
     @Option(names = "--identity-config", paramLabel = "FILE", description = {
             "OIDC identity providers (CI tokens) and client-certificate rules, JSON (see docs/security.md)."})
@@ -88,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 service = SignetService.start(signet, host, port, Optional.ofNullable(tlsCertificate),
                         Optional.ofNullable(tlsKey), Optional.ofNullable(clientCa), Optional.ofNullable(identityConfig),
-                        rateLimit, minRequestDataRate);
+                        rateLimit, java.time.Duration.ofSeconds(Math.max(1, bodyReadTimeoutSeconds)));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
