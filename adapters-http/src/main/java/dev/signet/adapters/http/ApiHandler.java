@@ -85,6 +85,24 @@ final class ApiHandler extends Handler.Abstract {
         this.metrics = metrics;
         this.openApi = openApi.clone();
         this.maxRequestBytes = maxRequestBytes;
+        registerStatusMeters(ports.readiness(), metrics);
+    }
+
+    /**
+     * {@code signet_signatures_total{backend="software"|"hsm"}}: signatures answered by this node (single and
+     * batch, not an Idempotency-Key replay); {@code signet_audit_queue_depth}: audit records waiting for the group
+     * commit. Read from the in-port at each scrape.
+     */
+    private static void registerStatusMeters(dev.signet.application.port.in.ReadinessUseCase readiness,
+            PrometheusMeterRegistry metrics) {
+        for (String backend : List.of("software", "hsm")) {
+            io.micrometer.core.instrument.FunctionCounter.builder("signet.signatures", readiness,
+                    r -> r.status().signatures(backend)).description("Signatures answered, by key backend")
+                    .tag("backend", backend).register(metrics);
+        }
+        io.micrometer.core.instrument.Gauge.builder("signet.audit.queue.depth", readiness,
+                r -> r.status().auditQueueDepth()).description("Audit records waiting for the group commit")
+                .register(metrics);
     }
 
     @Override

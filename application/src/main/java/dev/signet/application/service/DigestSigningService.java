@@ -13,6 +13,7 @@ import dev.signet.domain.Conflict;
 import dev.signet.domain.NotFound;
 import dev.signet.domain.SignetException;
 import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.key.KeyCustody;
 import dev.signet.domain.key.KeyEncryptionKey;
 import dev.signet.domain.key.KeyId;
 import dev.signet.domain.key.SigningKey;
@@ -58,6 +59,7 @@ public final class DigestSigningService implements SignDigestUseCase {
     private final Timestamper timestamper;
     private final Optional<URI> tsaUrl;
     private final IdempotentAnswers answers;
+    private final SignatureCounts counts;
     private final AtomicReference<Instant> lastPrune = new AtomicReference<>(Instant.EPOCH);
     /** How long an Idempotency-Key's answer is kept: a retry after that signs anew. */
     public static final Duration ANSWERS_KEPT = Duration.ofHours(24);
@@ -67,6 +69,16 @@ public final class DigestSigningService implements SignDigestUseCase {
             StoredKeySigner signer, DetachedSignatureFiles signatureFiles, Optional<KeyEncryptionKey> kek,
             Transactions transactions, AuditTrail audit, Clock clock, Timestamper timestamper, Optional<URI> tsaUrl,
             IdempotentAnswers answers) {
+        this(signingKeys, signatures, signer, signatureFiles, kek, transactions, audit, clock, timestamper, tsaUrl,
+                answers, new SignatureCounts());
+    }
+
+    /** @param counts where the signatures answered are counted, by key backend */
+    public DigestSigningService(SigningKeyRepository signingKeys, PackageSignatureRepository signatures,
+            StoredKeySigner signer, DetachedSignatureFiles signatureFiles, Optional<KeyEncryptionKey> kek,
+            Transactions transactions, AuditTrail audit, Clock clock, Timestamper timestamper, Optional<URI> tsaUrl,
+            IdempotentAnswers answers, SignatureCounts counts) {
+        this.counts = counts;
         this.answers = answers;
         this.timestamper = timestamper;
         this.tsaUrl = tsaUrl;
@@ -86,8 +98,10 @@ public final class DigestSigningService implements SignDigestUseCase {
         Optional<IdempotentAnswers.Scope> scope = command.idempotencyKey()
                 .map(key -> new IdempotentAnswers.Scope(principal.kind().wireName(), principal.id(), key));
         String requestHash = requestHash(command);
+        List<String> backends = new java.util.ArrayList<>();
         try {
-            return transactions.inTransaction(() -> {
+            SignedDigest answer = transactions.inTransaction(() -> {
+                backends.clear(); // the work may run again after a transient failure
                 if (scope.isPresent()) {
                     Optional<SignedDigest> earlier = earlierAnswer(scope.get(), requestHash, command);
                     if (earlier.isPresent()) {
@@ -101,10 +115,12 @@ public final class DigestSigningService implements SignDigestUseCase {
                     }
                 }
                 SignedDigest signed = signOne(principal, command.keyId(), command.packageHash(),
-                        command.packageName(), command.storeSignature());
+                        command.packageName(), command.storeSignature(), backends);
                 scope.ifPresent(s -> answers.complete(s, signed.signatureFile()));
                 return signed;
             });
+            backends.forEach(counts::add);
+            return answer;
         } catch (SignetException e) {
             FailureEvents.record(audit, new AuditEvent.DigestSignFailed(command.packageName(), command.packageHash(),
                     command.keyId(), e.getMessage()), e);
@@ -114,11 +130,17 @@ public final class DigestSigningService implements SignDigestUseCase {
 
     @Override
     public List<SignedDigest> signAll(BatchCommand command) {
+        List<String> backends = new java.util.ArrayList<>();
         try {
-            return transactions.inTransaction(() -> command.items().stream()
-                    .map(item -> signOne(command.principal(), command.keyId(), item.packageHash(), item.packageName(),
-                            command.storeSignatures()))
-                    .toList());
+            List<SignedDigest> signed = transactions.inTransaction(() -> {
+                backends.clear();
+                return command.items().stream()
+                        .map(item -> signOne(command.principal(), command.keyId(), item.packageHash(),
+                                item.packageName(), command.storeSignatures(), backends))
+                        .toList();
+            });
+            backends.forEach(counts::add);
+            return signed;
         } catch (SignetException e) {
             for (BatchItem item : command.items()) {
                 FailureEvents.record(audit, new AuditEvent.DigestSignFailed(item.packageName(), item.packageHash(),
@@ -130,7 +152,7 @@ public final class DigestSigningService implements SignDigestUseCase {
 
     /** Inside the caller's transaction: check, sign, store when asked, record package.signed. */
     private SignedDigest signOne(Principal principal, KeyId keyId, PackageHash hash, Optional<String> packageName,
-            boolean store) {
+            boolean store, List<String> backends) {
         SigningKey key = signingKeys.findById(keyId)
                 .orElseThrow(() -> new NotFound("signing key " + keyId + " does not exist"));
         if (!principal.maySignWith(key.organizationId(), key.id())) {
@@ -150,6 +172,7 @@ public final class DigestSigningService implements SignDigestUseCase {
             signatures.addIfAbsent(signature, key.id());
         }
         audit.record(new AuditEvent.DigestSigned(packageName, hash, key.id(), key.fingerprint()));
+        backends.add(key.custody() instanceof KeyCustody.Hsm ? SignatureCounts.HSM : SignatureCounts.SOFTWARE);
         return new SignedDigest(signature, key.id(), file);
     }
 

@@ -96,8 +96,12 @@ class IdempotencyAndBatchProcessTest {
         assertThat(signedRecordsFor(hash)).isEqualTo(2);
 
         batch(first, http);
-        assertThat(http.send(HttpRequest.newBuilder(first.resolve("/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).contains("endpoint=\"/v1/signatures/batch\"");
+        String metrics = http.send(HttpRequest.newBuilder(first.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("endpoint=\"/v1/signatures/batch\"")
+                .contains("signet_signatures_total{backend=\"software\"} 6.0") // 1 + a batch of 5; replays not
+                .contains("signet_signatures_total{backend=\"hsm\"} 0.0")
+                .containsPattern("signet_audit_queue_depth [0-9.]+");
     }
 
     @Test
