@@ -95,11 +95,25 @@ class IdempotencyAndBatchProcessTest {
         assertThat(fresh.statusCode()).isEqualTo(201);
         assertThat(signedRecordsFor(hash)).isEqualTo(2);
 
+        // concurrent duplicates on both nodes: one signs, every other answer is its bytes
+        String raced = sha256("a raced plugin");
+        List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> racing = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            racing.add(http.sendAsync(sign(i % 2 == 0 ? first : second, "race", signBody(raced, "raced.so")),
+                    HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        List<HttpResponse<byte[]>> answers = racing.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(answers).allSatisfy(each -> assertThat(each.statusCode())
+                .as(new String(each.body(), StandardCharsets.UTF_8)).isEqualTo(201));
+        assertThat(answers).allSatisfy(each -> assertThat(each.body()).isEqualTo(answers.get(0).body()));
+        assertThat(signedRecordsFor(raced)).as("concurrent duplicates sign once").isEqualTo(1);
+
         batch(first, http);
         String metrics = http.send(HttpRequest.newBuilder(first.resolve("/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("endpoint=\"/v1/signatures/batch\"")
-                .contains("signet_signatures_total{backend=\"software\"} 6.0") // 1 + a batch of 5; replays not
+                // 1, the race's one if this node won it, and a batch of 5; the replays not
+                .containsPattern("signet_signatures_total\\{backend=\"software\",?\\} [67]\\.0")
                 .contains("signet_signatures_total{backend=\"hsm\"} 0.0")
                 .containsPattern("signet_audit_queue_depth [0-9.]+");
     }
