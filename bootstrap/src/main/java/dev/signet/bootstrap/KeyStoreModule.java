@@ -172,11 +172,15 @@ final class KeyStoreModule {
         return tokens;
     }
 
+    /** The signatures the service answered, by key backend: counted by the signing, read by the metrics. */
+    private final dev.signet.application.service.SignatureCounts signatureCounts =
+            new dev.signet.application.service.SignatureCounts();
+
     synchronized SignDigestUseCase digestSigning() {
         if (digestSigning == null) {
             digestSigning = new DigestSigningService(database.signingKeys(), database.packageSignatures(),
                     storedKeySigner(), offline.signatureFiles(), config.keyEncryptionKey(), database.transactions(),
-                    audit, clock, offline.timestamper(), config.tsaUrl());
+                    audit, clock, offline.timestamper(), config.tsaUrl(), database.idempotentAnswers(), signatureCounts);
         }
         return digestSigning;
     }
@@ -188,9 +192,11 @@ final class KeyStoreModule {
         return servicePublicKeys;
     }
 
-    synchronized ReadinessUseCase readiness() {
+    /** @param auditQueueDepth the audit records waiting for the group commit, for the node's metrics */
+    synchronized ReadinessUseCase readiness(java.util.function.LongSupplier auditQueueDepth) {
         if (readiness == null) {
-            readiness = new ReadinessService(database.organizations(), database.transactions());
+            readiness = new ReadinessService(database.organizations(), database.transactions(), signatureCounts,
+                    auditQueueDepth);
         }
         return readiness;
     }

@@ -48,6 +48,14 @@ public final class SignetService implements AutoCloseable {
     public static SignetService start(Signet signet, String host, int port, Optional<Path> tlsCertificate,
             Optional<Path> tlsKey, Optional<Path> clientCa, Optional<Path> identityConfig,
             int requestsPerSecondPerPrincipal) {
+        return start(signet, host, port, tlsCertificate, tlsKey, clientCa, identityConfig,
+                requestsPerSecondPerPrincipal, ServiceConfig.DEFAULT_BODY_READ_TIMEOUT);
+    }
+
+    /** As above; a request body must arrive within {@code bodyReadTimeout} in all, or 408 and the connection closed. */
+    public static SignetService start(Signet signet, String host, int port, Optional<Path> tlsCertificate,
+            Optional<Path> tlsKey, Optional<Path> clientCa, Optional<Path> identityConfig,
+            int requestsPerSecondPerPrincipal, Duration bodyReadTimeout) {
         Objects.requireNonNull(signet, "signet");
         if (tlsCertificate.isPresent() != tlsKey.isPresent()) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together");
@@ -63,7 +71,7 @@ public final class SignetService implements AutoCloseable {
                 : Optional.of(new ServiceConfig.RateLimit(requestsPerSecondPerPrincipal, Duration.ofSeconds(1)));
         IdentityConfig identity = identityConfig.map(IdentityConfigFile::read).orElse(IdentityConfig.none());
         SignetHttpServer server = new SignetHttpServer(withIdentities(signet.servicePorts(), identity),
-                new ServiceConfig(host, port, tls).withRateLimit(limit));
+                new ServiceConfig(host, port, tls).withRateLimit(limit).withBodyReadTimeout(bodyReadTimeout));
         server.start();
         return new SignetService(server);
     }

@@ -59,12 +59,15 @@ final class ApiHandler extends Handler.Abstract {
     private static final Pattern PUBLIC_KEY = Pattern.compile("/v1/keys/([^/]+)/public-key");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final String JSON_TYPE = "application/json";
+    /** A retried POST /v1/signatures with the same key (same principal) gets the first answer's bytes back. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /**
      * Every operation the service answers, as METHOD and path template. A request for anything else is refused
      * before routing, so this list is the service's surface: the OpenAPI contract test fails unless the document
      * describes exactly these.
      */
-    static final Set<String> ENDPOINTS = Set.of("POST /v1/signatures", "POST /v1/verifications",
+    static final Set<String> ENDPOINTS = Set.of("POST /v1/signatures", "POST /v1/signatures/batch",
+            "POST /v1/verifications",
             "GET /v1/keys/{key_id}/public-key", "GET /healthz", "GET /readyz", "GET /metrics", "GET /openapi.json");
 
     private final ServicePorts ports;
@@ -72,14 +75,34 @@ final class ApiHandler extends Handler.Abstract {
     private final byte[] openApi;
     private final int maxRequestBytes;
     private final Optional<PrincipalRateLimits> rateLimits;
+    private final java.time.Duration bodyReadTimeout;
 
     ApiHandler(ServicePorts ports, PrometheusMeterRegistry metrics, byte[] openApi, int maxRequestBytes,
-            Optional<PrincipalRateLimits> rateLimits) {
+            Optional<PrincipalRateLimits> rateLimits, java.time.Duration bodyReadTimeout) {
+        this.bodyReadTimeout = bodyReadTimeout;
         this.rateLimits = rateLimits;
         this.ports = ports;
         this.metrics = metrics;
         this.openApi = openApi.clone();
         this.maxRequestBytes = maxRequestBytes;
+        registerStatusMeters(ports.readiness(), metrics);
+    }
+
+    /**
+     * {@code signet_signatures_total{backend="software"|"hsm"}}: signatures answered by this node (single and
+     * batch, not an Idempotency-Key replay); {@code signet_audit_queue_depth}: audit records waiting for the group
+     * commit. Read from the in-port at each scrape.
+     */
+    private static void registerStatusMeters(dev.signet.application.port.in.ReadinessUseCase readiness,
+            PrometheusMeterRegistry metrics) {
+        for (String backend : List.of("software", "hsm")) {
+            io.micrometer.core.instrument.FunctionCounter.builder("signet.signatures", readiness,
+                    r -> r.status().signatures(backend)).description("Signatures answered, by key backend")
+                    .tag("backend", backend).register(metrics);
+        }
+        io.micrometer.core.instrument.Gauge.builder("signet.audit.queue.depth", readiness,
+                r -> r.status().auditQueueDepth()).description("Audit records waiting for the group commit")
+                .register(metrics);
     }
 
     @Override
@@ -101,6 +124,9 @@ final class ApiHandler extends Handler.Abstract {
         }
         if (answer.status() == 429) {
             rateLimits.ifPresent(limits -> response.getHeaders().put(HttpHeader.RETRY_AFTER, limits.retryAfterSeconds()));
+        }
+        if (answer.status() == 408) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the rest of a late body is not read
         }
         if (answer.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"signet\"");
@@ -140,6 +166,8 @@ final class ApiHandler extends Handler.Abstract {
         switch (path) {
             case "/v1/signatures":
                 return method.equals("POST") ? sign(request, requestId) : notAllowed("POST");
+            case "/v1/signatures/batch":
+                return method.equals("POST") ? signBatch(request, requestId) : notAllowed("POST");
             case "/v1/verifications":
                 return method.equals("POST") ? verify(request, requestId) : notAllowed("POST");
             case "/healthz":
@@ -169,10 +197,48 @@ final class ApiHandler extends Handler.Abstract {
                 Set.of("key_id", "package_hash", "package_name", "store"));
         SignDigestUseCase.Command command = new SignDigestUseCase.Command(principal,
                 KeyId.parse(JsonBodies.text(body, "key_id")), packageHash(JsonBodies.text(body, "package_hash")),
-                JsonBodies.optionalText(body, "package_name"), JsonBodies.flag(body, "store", true));
+                JsonBodies.optionalText(body, "package_name"), JsonBodies.flag(body, "store", true),
+                Optional.ofNullable(request.getHeaders().get(IDEMPOTENCY_KEY)));
         SignDigestUseCase.SignedDigest signed = as(principal, request, requestId,
                 () -> ports.signDigest().sign(command));
         return new Answer(201, JSON_TYPE, signed.signatureFile(), Optional.empty());
+    }
+
+    /**
+     * One key, up to {@link SignDigestUseCase.BatchCommand#MAX_BATCH} digests, all or nothing: {"signatures": [the
+     * .sig objects, in the request's order]}: each object is the .sig file's exact bytes (compat.md), embedded.
+     */
+    private Answer signBatch(Request request, String requestId) {
+        Principal principal = authenticate(request);
+        ObjectNode body = JsonBodies.object(body(request), Set.of("key_id", "signatures", "store"));
+        KeyId keyId = KeyId.parse(JsonBodies.text(body, "key_id"));
+        JsonNode items = body.get("signatures");
+        if (items == null || !items.isArray()) {
+            throw new IllegalArgumentException("'signatures' must be an array of {package_hash, package_name?}");
+        }
+        if (items.size() > SignDigestUseCase.BatchCommand.MAX_BATCH) {
+            throw new BatchTooLarge(SignDigestUseCase.BatchCommand.MAX_BATCH, items.size());
+        }
+        List<SignDigestUseCase.BatchItem> batch = new ArrayList<>();
+        for (JsonNode item : items) {
+            if (!item.isObject()) {
+                throw new IllegalArgumentException("each of 'signatures' must be an object");
+            }
+            ObjectNode entry = JsonBodies.object(item.toString().getBytes(StandardCharsets.UTF_8),
+                    Set.of("package_hash", "package_name"));
+            batch.add(new SignDigestUseCase.BatchItem(packageHash(JsonBodies.text(entry, "package_hash")),
+                    JsonBodies.optionalText(entry, "package_name")));
+        }
+        SignDigestUseCase.BatchCommand command = new SignDigestUseCase.BatchCommand(principal, keyId, batch,
+                JsonBodies.flag(body, "store", true));
+        List<SignDigestUseCase.SignedDigest> signed = as(principal, request, requestId,
+                () -> ports.signDigest().signAll(command));
+        StringBuilder answer = new StringBuilder("{\"signatures\":[");
+        for (int i = 0; i < signed.size(); i++) {
+            answer.append(i == 0 ? "" : ",").append(new String(signed.get(i).signatureFile(), StandardCharsets.UTF_8));
+        }
+        return new Answer(201, JSON_TYPE, answer.append("]}").toString().getBytes(StandardCharsets.UTF_8),
+                Optional.empty());
     }
 
     private Answer verify(Request request, String requestId) {
@@ -304,14 +370,29 @@ final class ApiHandler extends Handler.Abstract {
         if (declared > maxRequestBytes) {
             throw new RequestTooLarge(maxRequestBytes);
         }
+        // the idle timeout restarts with every byte: this bounds the body as a whole, so that a client trickling
+        // it cannot hold a thread; failing the request wakes the blocked read
+        java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
+        org.eclipse.jetty.util.thread.Scheduler.Task deadline = request.getComponents().getScheduler().schedule(() -> {
+            late.set(true);
+            request.fail(new RequestTimeout(bodyReadTimeout));
+        }, bodyReadTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes(maxRequestBytes + 1);
             if (bytes.length > maxRequestBytes) {
                 throw new RequestTooLarge(maxRequestBytes);
             }
             return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
+        } catch (IOException | RuntimeException e) {
+            if (late.get()) {
+                throw new RequestTimeout(bodyReadTimeout);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new UncheckedIOException("cannot read the request body", (IOException) e);
+        } finally {
+            deadline.cancel();
         }
     }
 
@@ -330,7 +411,7 @@ final class ApiHandler extends Handler.Abstract {
     /** The endpoint a path is, for metrics: never the path itself (a key id would make a metric per key). */
     static String endpointOf(String path) {
         return switch (path) {
-            case "/v1/signatures", "/v1/verifications", "/healthz", "/readyz", "/metrics", "/openapi.json" -> path;
+            case "/v1/signatures", "/v1/signatures/batch", "/v1/verifications", "/healthz", "/readyz", "/metrics", "/openapi.json" -> path;
             default -> PUBLIC_KEY.matcher(path).matches() ? "/v1/keys/{key_id}/public-key" : "other";
         };
     }
@@ -362,6 +443,24 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private record Answer(int status, String contentType, byte[] body, Optional<String> allow) {
+    }
+
+    /** A request body that did not arrive within the body read timeout (408). */
+    static final class RequestTimeout extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RequestTimeout(java.time.Duration limit) {
+            super("the request body did not arrive within " + limit.toMillis() + " ms");
+        }
+    }
+
+    /** A batch of more signatures than one request may ask for (413). */
+    static final class BatchTooLarge extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        BatchTooLarge(int limit, int asked) {
+            super("a batch holds at most " + limit + " signatures, not " + asked);
+        }
     }
 
     /** A request body over the limit (413). */

@@ -1,5 +1,6 @@
 package dev.signet.adapters.http;
 
+import dev.signet.application.port.in.IdempotencyKeyReused;
 import dev.signet.domain.Conflict;
 import dev.signet.domain.NotFound;
 import dev.signet.domain.SignetException;
@@ -35,7 +36,7 @@ record Problem(int status, String title, String detail) {
             return new Problem(404, name, oneLine(e.getMessage()));
         } else if (e instanceof Conflict) {
             return new Problem(409, name, oneLine(e.getMessage()));
-        } else if (e instanceof VerificationFailure) {
+        } else if (e instanceof VerificationFailure || e instanceof IdempotencyKeyReused) {
             return new Problem(422, name, oneLine(e.getMessage()));
         } else if (e instanceof TimestampFailed) {
             return new Problem(502, name, oneLine(e.getMessage())); // the TSA upstream failed: no signature made
@@ -43,6 +44,10 @@ record Problem(int status, String title, String detail) {
             return new Problem(503, name, oneLine(e.getMessage()));
         } else if (e instanceof PrincipalRateLimits.TooManyRequests) {
             return new Problem(429, "TooManyRequests", oneLine(e.getMessage()));
+        } else if (e instanceof ApiHandler.RequestTimeout) {
+            return new Problem(408, "RequestTimeout", oneLine(e.getMessage()));
+        } else if (e instanceof ApiHandler.BatchTooLarge) {
+            return new Problem(413, "BatchTooLarge", oneLine(e.getMessage()));
         } else if (e instanceof ApiHandler.RequestTooLarge) {
             return new Problem(413, "RequestTooLarge", oneLine(e.getMessage()));
         } else if (e instanceof IllegalArgumentException) {

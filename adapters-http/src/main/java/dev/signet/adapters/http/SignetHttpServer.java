@@ -69,7 +69,7 @@ public final class SignetHttpServer implements AutoCloseable {
         server.addConnector(connector);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         server.setHandler(new GracefulHandler(new ApiHandler(ports, metrics, openApiDocument(),
-                config.maxRequestBytes(), config.rateLimit().map(PrincipalRateLimits::new))));
+                config.maxRequestBytes(), config.rateLimit().map(PrincipalRateLimits::new), config.bodyReadTimeout())));
         server.setStopTimeout(config.stopTimeout().toMillis());
         server.setStopAtShutdown(false); // the composition root stops it, before it closes the store
     }

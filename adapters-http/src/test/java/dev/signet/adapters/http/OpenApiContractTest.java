@@ -112,6 +112,19 @@ class OpenApiContractTest {
         exchange("POST", "/v1/signatures", "/v1/signatures", GOOD, "{\"key_id\":\"" + KEY + "\",\"package_name\":\""
                 + "x".repeat(70_000) + "\",\"package_hash\":\"" + HASH + "\"}", 413);
 
+        String item = "{\"package_hash\":\"" + HASH + "\",\"package_name\":\"plugin.so\"}";
+        exchange("POST", "/v1/signatures/batch", "/v1/signatures/batch", GOOD,
+                "{\"key_id\":\"" + KEY + "\",\"signatures\":[" + item + "," + item + "]}", 201);
+        exchange("POST", "/v1/signatures/batch", "/v1/signatures/batch", null,
+                "{\"key_id\":\"" + KEY + "\",\"signatures\":[" + item + "]}", 401);
+        exchange("POST", "/v1/signatures/batch", "/v1/signatures/batch", GOOD,
+                "{\"key_id\":\"" + FOREIGN + "\",\"signatures\":[" + item + "]}", 403);
+        exchange("POST", "/v1/signatures/batch", "/v1/signatures/batch", GOOD,
+                "{\"key_id\":\"" + KEY + "\",\"signatures\":[" + String.join(",", java.util.Collections.nCopies(101,
+                        item)) + "]}", 413);
+        exchange("POST", "/v1/signatures/batch", "/v1/signatures/batch", GOOD,
+                "{\"key_id\":\"" + KEY + "\",\"signatures\":[]}", 400);
+
         String verify = "{\"org\":\"acme\",\"package_hash\":\"" + HASH + "\",\"signature\":" + SIG + "}";
         exchange("POST", "/v1/verifications", "/v1/verifications", GOOD, verify, 200);
         exchange("POST", "/v1/verifications", "/v1/verifications", GOOD,
@@ -246,17 +259,29 @@ class OpenApiContractTest {
         PackageSignature signature = new PackageSignature(PackageHash.fromHex(HASH),
                 dev.signet.domain.key.KeyFingerprint.fromHex("cd".repeat(32)), new Ed25519Signature(new byte[64]),
                 Instant.parse("2026-12-02T05:14:16.043941Z"));
-        SignDigestUseCase sign = command -> {
-            if (command.keyId().equals(REVOKED)) {
-                throw new dev.signet.domain.key.SigningKeyRevoked(REVOKED, Instant.parse("2026-12-02T05:00:00Z"));
+        SignDigestUseCase sign = new SignDigestUseCase() {
+            @Override
+            public SignedDigest sign(Command command) {
+                if (command.keyId().equals(REVOKED)) {
+                    throw new dev.signet.domain.key.SigningKeyRevoked(REVOKED, Instant.parse("2026-12-02T05:00:00Z"));
+                }
+                if (!command.keyId().equals(KEY)) {
+                    throw new Forbidden("may not sign with key " + command.keyId());
+                }
+                if (command.packageHash().hex().equals(UNSTAMPABLE)) {
+                    throw new dev.signet.domain.time.TimestampFailed("the TSA answered status 2 (rejection)");
+                }
+                return new SignDigestUseCase.SignedDigest(signature, KEY, SIG.getBytes(StandardCharsets.UTF_8));
             }
-            if (!command.keyId().equals(KEY)) {
-                throw new Forbidden("may not sign with key " + command.keyId());
+
+            @Override
+            public List<SignedDigest> signAll(BatchCommand command) {
+                if (!command.keyId().equals(KEY)) {
+                    throw new Forbidden("may not sign with key " + command.keyId());
+                }
+                return command.items().stream().map(item -> new SignDigestUseCase.SignedDigest(signature, KEY,
+                        SIG.getBytes(StandardCharsets.UTF_8))).toList();
             }
-            if (command.packageHash().hex().equals(UNSTAMPABLE)) {
-                throw new dev.signet.domain.time.TimestampFailed("the TSA answered status 2 (rejection)");
-            }
-            return new SignDigestUseCase.SignedDigest(signature, KEY, SIG.getBytes(StandardCharsets.UTF_8));
         };
         VerifyDigestUseCase verify = command -> {
             if (command.signatureJson().isEmpty()) {

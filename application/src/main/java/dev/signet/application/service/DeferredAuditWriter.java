@@ -110,6 +110,11 @@ public final class DeferredAuditWriter implements AutoCloseable {
         }
     }
 
+    /** How many records (and flush points) wait for the writer now: the audit queue's depth. */
+    public int depth() {
+        return queue.size();
+    }
+
     /** Waits until everything submitted before this call is settled (written or failed); false if {@code wait} passed first. */
     public boolean flush(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();

@@ -51,6 +51,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: 0, no limit")
     int rateLimit;
 
+    @Option(names = "--body-read-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "A request body must arrive within this many seconds in all, or the request gets 408 and "
+                    + "its connection is closed (a client trickling a body holds no thread). Default: 10")
+    int bodyReadTimeoutSeconds;
+
     @Option(names = "--identity-config", paramLabel = "FILE", description = {
             "OIDC identity providers (CI tokens) and client-certificate rules, JSON (see docs/security.md)."})
     Path identityConfig;
@@ -83,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 service = SignetService.start(signet, host, port, Optional.ofNullable(tlsCertificate),
                         Optional.ofNullable(tlsKey), Optional.ofNullable(clientCa), Optional.ofNullable(identityConfig),
-                        rateLimit);
+                        rateLimit, java.time.Duration.ofSeconds(Math.max(1, bodyReadTimeoutSeconds)));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

@@ -6,6 +6,7 @@ import dev.signet.adapters.persistence.db.mapper.SignetSqlSessions;
 import dev.signet.adapters.persistence.db.repository.MyBatisApiTokenRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisAuditLog;
 import dev.signet.adapters.persistence.db.repository.MyBatisOrganizationRepository;
+import dev.signet.adapters.persistence.db.repository.MyBatisIdempotentAnswers;
 import dev.signet.adapters.persistence.db.repository.MyBatisPackageSignatureRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisSigningKeyRepository;
 import dev.signet.adapters.persistence.db.repository.MyBatisStoreKekRepository;
@@ -22,6 +23,7 @@ import dev.signet.application.port.out.ApiTokenRepository;
 import dev.signet.application.port.out.AuditLog;
 import dev.signet.application.port.out.DatabaseUnavailable;
 import dev.signet.application.port.out.OrganizationRepository;
+import dev.signet.application.port.out.IdempotentAnswers;
 import dev.signet.application.port.out.PackageSignatureRepository;
 import dev.signet.application.port.out.SigningKeyRepository;
 import dev.signet.application.port.out.StoreKekRepository;
@@ -69,6 +71,7 @@ public final class Database implements Closeable {
     private final DatabaseTrustVersion trustVersion;
     private final StoreKekRepository storeKek;
     private final ApiTokenRepository apiTokens;
+    private final IdempotentAnswers idempotentAnswers;
 
     private Database(DataSource dataSource, HikariDataSource ownedPool, Optional<EmbeddedFileHold> embeddedHold,
             DatabaseRetry retry, boolean postgres, TrustChangeListener.ConnectionSource listenerConnections) {
@@ -87,6 +90,7 @@ public final class Database implements Closeable {
         this.auditLog = new MyBatisAuditLog(transactions);
         this.storeKek = new MyBatisStoreKekRepository(transactions);
         this.apiTokens = new MyBatisApiTokenRepository(transactions);
+        this.idempotentAnswers = new MyBatisIdempotentAnswers(transactions);
     }
 
     /** The embedded default: an H2 file database under {@code home} (see {@link #h2FileUrl}). */
@@ -203,6 +207,10 @@ public final class Database implements Closeable {
 
     public TrustAclRepository trustAcls() {
         return trustAcls;
+    }
+
+    public IdempotentAnswers idempotentAnswers() {
+        return idempotentAnswers;
     }
 
     public PackageSignatureRepository packageSignatures() {

@@ -44,7 +44,7 @@ class MigrationsTest {
                     "h-hsm-1-one-key-per-token-object", "h-changes-1-store-kek",
                     "h-changes-2-organization-names-are-not-ids", "h-trust-1-trust-version-epoch",
                     "h-service-1-api-tokens", "h-reasons-1-revocation-reasons-and-validity", "h-tsa-1-trusted-tsas",
-                    "h-tsa-2-signature-timestamp-token");
+                    "h-tsa-2-signature-timestamp-token", "h-signx-1-idempotent-answers");
 
     private static List<String> appliedChangeSets(TestDatabase db) throws SQLException {
         List<String> ids = new ArrayList<>();

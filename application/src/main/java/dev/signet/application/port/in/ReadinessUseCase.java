@@ -6,4 +6,9 @@ import java.util.List;
 public interface ReadinessUseCase {
     /** What is not ready, one line each; empty when ready. Never throws. */
     List<String> problems();
+
+    /** What the node has done and holds, for its metrics. Never throws. */
+    default OperationalStatus status() {
+        return OperationalStatus.NONE;
+    }
 }

@@ -39,6 +39,7 @@ public final class SignetSqlSessions {
         configuration.addMapper(TrustVersionMapper.class);
         configuration.addMapper(StoreKekMapper.class);
         configuration.addMapper(ApiTokenMapper.class);
+        configuration.addMapper(IdempotentAnswerMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 }
