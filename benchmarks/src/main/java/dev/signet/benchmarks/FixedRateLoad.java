@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLContext;
@@ -25,7 +26,10 @@ import javax.net.ssl.TrustManagerFactory;
  * An open-loop load client for ./run-service-benchmarks: POSTs at a fixed arrival rate (request i is due at
  * start + i / rate, whether or not the earlier ones have been answered) and measures each latency from the
  * time the request was <em>due</em>, not from when it could be sent, so a stalled server shows in the
- * percentiles instead of slowing the client down (no coordinated omission). wrk, which ./run-service-benchmarks
+ * percentiles instead of slowing the client down (no coordinated omission). At most CONNECTIONS requests are in
+ * flight (HTTP/1.1 keep-alive, so as many connections, as wrk2 has): a request due while all are busy waits for
+ * one, and that wait is part of its latency. Without the cap a backlog would open new connections, each a TLS
+ * handshake, on the cores the server needs. wrk, which ./run-service-benchmarks
  * uses for the peak rates, is closed-loop and cannot do this; wrk2 is not packaged for Debian.
  *
  * <p>Bodies: {@code sign:KEY_ID} makes a signing request for a new random package hash each time;
@@ -33,15 +37,17 @@ import javax.net.ssl.TrustManagerFactory;
  * and is not counted. Prints one line of {@code key=value} pairs (latencies in milliseconds) for the summary.
  *
  * <pre>java -cp benchmarks.jar dev.signet.benchmarks.FixedRateLoad URL TOKEN_FILE CA_PEM RATE SECONDS WARMUP_SECONDS
- *     BODIES EXPECTED_STATUS</pre>
+ *     BODIES EXPECTED_STATUS
+ *     CONNECTIONS</pre>
  */
 public final class FixedRateLoad {
     private FixedRateLoad() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 8) {
-            System.err.println("usage: FixedRateLoad URL TOKEN_FILE CA_PEM RATE SECONDS WARMUP_SECONDS BODIES EXPECTED_STATUS");
+        if (args.length != 9) {
+            System.err.println("usage: FixedRateLoad URL TOKEN_FILE CA_PEM RATE SECONDS WARMUP_SECONDS BODIES EXPECTED_STATUS "
+                    + "CONNECTIONS");
             System.exit(2);
         }
         URI url = URI.create(args[0]);
@@ -51,15 +57,16 @@ public final class FixedRateLoad {
         double rate = Double.parseDouble(args[3]);
         Bodies bodies = Bodies.of(args[6]);
         int expected = Integer.parseInt(args[7]);
+        Semaphore connections = new Semaphore(Integer.parseInt(args[8]));
 
-        run(client, url, token, bodies, rate, Double.parseDouble(args[5]), expected); // warm-up, not counted
-        Outcome outcome = run(client, url, token, bodies, rate, Double.parseDouble(args[4]), expected);
+        run(client, url, token, bodies, rate, Double.parseDouble(args[5]), expected, connections); // warm-up, not counted
+        Outcome outcome = run(client, url, token, bodies, rate, Double.parseDouble(args[4]), expected, connections);
         long[] sorted = outcome.latenciesNanos.clone();
         Arrays.sort(sorted);
         System.out.println(String.format(Locale.ROOT,
-                "target_rps=%.1f achieved_rps=%.1f requests=%d bad=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f "
+                "target_rps=%.1f connections=%s achieved_rps=%.1f requests=%d bad=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f "
                         + "p999_ms=%.3f max_ms=%.3f",
-                rate, outcome.requests / outcome.seconds, outcome.requests, outcome.bad, millis(sorted, 0.50),
+                rate, args[8], outcome.requests / outcome.seconds, outcome.requests, outcome.bad, millis(sorted, 0.50),
                 millis(sorted, 0.90), millis(sorted, 0.99), millis(sorted, 0.999), sorted[sorted.length - 1] / 1e6));
         if (outcome.bad > 0) {
             System.exit(1);
@@ -70,7 +77,7 @@ public final class FixedRateLoad {
     }
 
     private static Outcome run(HttpClient client, URI url, String token, Bodies bodies, double rate, double seconds,
-            int expected) {
+            int expected, Semaphore connections) {
         int count = Math.max(1, (int) Math.round(rate * seconds));
         long period = Math.round(1e9 / rate);
         long[] latencies = new long[count];
@@ -83,12 +90,14 @@ public final class FixedRateLoad {
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
+            connections.acquireUninterruptibly(); // late when all are busy: the wait counts, from the due time
             HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(bodies.next())).build();
             int index = i;
             answers[i] = client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
                 latencies[index] = System.nanoTime() - due;
+                connections.release();
                 if (failure != null || response.statusCode() != expected) {
                     if (bad.incrementAndGet() <= 3) {
                         System.err.println("FixedRateLoad: unexpected answer: "

@@ -73,16 +73,16 @@ public final class ServiceSummary {
             });
         }
         out.add("");
-        out.add("Open loop at half the peak (FixedRateLoad: java.net.http, HTTP/1.1 over TLS, a pool of keep-alive connections; latency from each "
-                + "request's due time):");
+        out.add("Open loop at half the peak (FixedRateLoad: java.net.http, HTTP/1.1 over TLS, at most as many requests in "
+                + "flight as keep-alive connections; latency from each request's due time):");
         out.add("");
-        out.add("| endpoint | target /s | achieved /s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |");
-        out.add("|---|---|---|---|---|---|---|---|");
+        out.add("| endpoint | target /s | connections | achieved /s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |");
+        out.add("|---|---|---|---|---|---|---|---|---|");
         for (String[] endpoint : ENDPOINTS) {
             Map<String, String> values = runs.get("fixed-" + endpoint[0]);
             if (values != null) {
-                out.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |", endpoint[1],
-                        grouped(values.get("target_rps")), grouped(values.get("achieved_rps")), values.get("p50_ms"),
+                out.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |", endpoint[1],
+                        grouped(values.get("target_rps")), values.get("connections"), grouped(values.get("achieved_rps")), values.get("p50_ms"),
                         values.get("p90_ms"), values.get("p99_ms"), values.get("p999_ms"), values.get("max_ms")));
             }
         }
