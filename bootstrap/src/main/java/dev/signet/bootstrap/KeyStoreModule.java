@@ -18,6 +18,7 @@ import dev.signet.application.port.in.RotateKekUseCase;
 import dev.signet.application.port.in.SecurityConfig;
 import dev.signet.application.port.in.SignPackageWithStoredKeyUseCase;
 import dev.signet.application.port.out.AuditTrail;
+import dev.signet.application.port.out.HsmHealth;
 import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.port.out.PrivateKeyWrapper;
 import dev.signet.application.port.out.TokenKekGenerator;
@@ -192,11 +193,15 @@ final class KeyStoreModule {
         return servicePublicKeys;
     }
 
-    /** @param auditQueueDepth the audit records waiting for the group commit, for the node's metrics */
-    synchronized ReadinessUseCase readiness(java.util.function.LongSupplier auditQueueDepth) {
+    /**
+     * @param auditQueueDepth the audit records waiting for the group commit, for the node's metrics
+     * @param hsmHealth the configured token's health, for readiness and the session-pool gauges
+     */
+    synchronized ReadinessUseCase readiness(java.util.function.LongSupplier auditQueueDepth,
+            Optional<HsmHealth> hsmHealth) {
         if (readiness == null) {
             readiness = new ReadinessService(database.organizations(), database.transactions(), signatureCounts,
-                    auditQueueDepth);
+                    auditQueueDepth, hsmHealth);
         }
         return readiness;
     }

@@ -99,7 +99,8 @@ public final class Signet implements AutoCloseable {
             TokenService tokenService = wiring.tokens();
             this.tokens = tokenService;
             this.servicePorts = new ServicePorts(tokenService, wiring.digestSigning(), verification,
-                    wiring.servicePublicKeys(), wiring.organizations(), wiring.readiness(deferredAudit::depth));
+                    wiring.servicePublicKeys(), wiring.organizations(), wiring.readiness(deferredAudit::depth,
+                            hsm.map(Pkcs11KeyCustodian::health)));
             this.audit = new AuditService(database.auditLog(), deferredAudit, database.transactions());
             this.auditCheckpoints = new AuditCheckpointService(database.auditLog(), deferredAudit,
                     database.transactions(), database.signingKeys(), storedKeys, offline.verifier(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signet.application.port.in.Caller;
 import dev.signet.application.port.in.ManageSigningKeysUseCase;
+import dev.signet.application.port.in.OperationalStatus;
 import dev.signet.application.port.in.SignDigestUseCase;
 import dev.signet.application.port.in.VerifyDigestUseCase;
 import dev.signet.domain.key.KeyId;
@@ -91,7 +92,8 @@ final class ApiHandler extends Handler.Abstract {
     /**
      * {@code signet_signatures_total{backend="software"|"hsm"}}: signatures answered by this node (single and
      * batch, not an Idempotency-Key replay); {@code signet_audit_queue_depth}: audit records waiting for the group
-     * commit. Read from the in-port at each scrape.
+     * commit; with an HSM, {@code signet_hsm_sessions} and {@code signet_hsm_sessions_in_use}. Read from the in-port
+     * at each scrape.
      */
     private static void registerStatusMeters(dev.signet.application.port.in.ReadinessUseCase readiness,
             PrometheusMeterRegistry metrics) {
@@ -103,6 +105,14 @@ final class ApiHandler extends Handler.Abstract {
         io.micrometer.core.instrument.Gauge.builder("signet.audit.queue.depth", readiness,
                 r -> r.status().auditQueueDepth()).description("Audit records waiting for the group commit")
                 .register(metrics);
+        if (readiness.status().hsmSessions().isPresent()) { // a node without an HSM shows no HSM gauges
+            io.micrometer.core.instrument.Gauge.builder("signet.hsm.sessions", readiness,
+                    r -> r.status().hsmSessions().map(OperationalStatus.HsmSessions::sessions).orElse(0))
+                    .description("Sessions in the PKCS#11 session pool").register(metrics);
+            io.micrometer.core.instrument.Gauge.builder("signet.hsm.sessions.in.use", readiness,
+                    r -> r.status().hsmSessions().map(OperationalStatus.HsmSessions::inUse).orElse(0))
+                    .description("PKCS#11 sessions lent to a call now").register(metrics);
+        }
     }
 
     @Override

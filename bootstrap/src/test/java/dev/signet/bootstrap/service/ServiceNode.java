@@ -23,6 +23,10 @@ final class ServiceNode implements AutoCloseable {
     private final Path log;
     final URI url;
 
+    /** What ./signet gives every command, so that a node can open a PKCS#11 token as a launched one does. */
+    private static final List<String> LAUNCHER_MODULE_FLAGS = List.of("--add-modules", "jdk.crypto.cryptoki",
+            "--add-exports", "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED");
+
     private ServiceNode(Process process, Path log, URI url) {
         this.process = process;
         this.log = log;
@@ -31,7 +35,7 @@ final class ServiceNode implements AutoCloseable {
 
     static ServiceNode start(Path dir, String name, Map<String, String> environment, String... args) throws IOException {
         Path log = dir.resolve(name + ".err");
-        ProcessBuilder builder = new ProcessBuilder(Processes.signetCommand(List.of(), args))
+        ProcessBuilder builder = new ProcessBuilder(Processes.signetCommand(LAUNCHER_MODULE_FLAGS, args))
                 .directory(dir.toFile()).redirectError(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(environment);

@@ -1,5 +1,6 @@
 package dev.signet.adapters.crypto.pkcs11;
 
+import dev.signet.application.port.out.HsmHealth;
 import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.domain.Hex;
 import dev.signet.domain.Require;
@@ -114,6 +115,11 @@ public final class Pkcs11KeyCustodian implements HsmKeyCustodian, AutoCloseable 
     /** The token this custodian serves. */
     public String tokenLabel() {
         return tokenLabel;
+    }
+
+    /** Whether the token answers and how its session pool is used, for the node's readiness and metrics. */
+    public HsmHealth health() {
+        return new Pkcs11TokenHealth(pool, resilience);
     }
 
     @Override

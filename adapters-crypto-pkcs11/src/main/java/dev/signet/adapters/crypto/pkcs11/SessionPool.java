@@ -1,10 +1,12 @@
 package dev.signet.adapters.crypto.pkcs11;
 
+import dev.signet.application.port.out.HsmHealth;
 import dev.signet.domain.SignetException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -118,6 +120,36 @@ final class SessionPool implements AutoCloseable {
 
     String tokenLabel() {
         return tokenLabel;
+    }
+
+    /** How many sessions the pool has, and how many are lent out now. */
+    HsmHealth.SessionUse sessionUse() {
+        int size = leases.size();
+        return new HsmHealth.SessionUse(size, Math.max(0, size - idle.size()));
+    }
+
+    /**
+     * Whether the token answers, asked with C_GetSessionInfo in an idle session, with the same repair as any
+     * call's; empty when every session is lent out, since then the calls in flight are what tells.
+     *
+     * @throws Pkcs11Failure when the token, the session or the login is gone (the pool repairs it next time)
+     */
+    Optional<Cryptoki.SessionInfo> probeIdle() {
+        if (closed) {
+            throw closedPool();
+        }
+        Lease lease = idle.poll();
+        if (lease == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(functions.getSessionInfo(makeUsable(lease)));
+        } catch (Pkcs11Failure failure) {
+            recordFailure(lease, failure);
+            throw failure;
+        } finally {
+            giveBack(lease);
+        }
     }
 
     long slot() {

@@ -93,6 +93,11 @@ final class TokenResilience {
         }
     }
 
+    /** The message of the last token fault the circuit breaker counted. */
+    String lastFault() {
+        return lastFault;
+    }
+
     CircuitBreaker.State circuitState() {
         return circuitBreaker.getState();
     }

@@ -142,6 +142,8 @@ class FaultyHsmLibraryTest {
         Throwable whileOpen = catchThrowable(() -> custodian.sign(key.custody(), TestToken.randomMessage()));
         assertThat(whileOpen).isInstanceOf(Pkcs11Unavailable.class);
         assertThat(budget - faulty.remainingFailures()).as("an open circuit spares the library").isEqualTo(attempted);
+        assertThat(custodian.health().problem()).as("/readyz while the circuit is open").hasValueSatisfying(
+                problem -> assertThat(problem).contains("circuit breaker open").contains("CKR_DEVICE_REMOVED"));
 
         faulty.heal();
         Thread.sleep(OPEN_FOR.toMillis() + 100);
@@ -151,6 +153,7 @@ class FaultyHsmLibraryTest {
         }
         assertThat(custodian.resilience().circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(custodian.pool().openSessionHandles()).hasSize(POOL);
+        assertThat(custodian.health().problem()).as("ready again").isEmpty();
     }
 
     private void assertSigns() {
