@@ -69,7 +69,9 @@ public final class SignetService implements AutoCloseable {
         }
         Optional<ServiceConfig.RateLimit> limit = requestsPerSecondPerPrincipal == 0 ? Optional.empty()
                 : Optional.of(new ServiceConfig.RateLimit(requestsPerSecondPerPrincipal, Duration.ofSeconds(1)));
-        IdentityConfig identity = identityConfig.map(IdentityConfigFile::read).orElse(IdentityConfig.none());
+        // an organization's name is resolved to its id once, at start, as `--org` is on the command line
+        IdentityConfig identity = identityConfig.map(file -> IdentityConfigFile.read(file,
+                org -> signet.servicePorts().organizations().resolve(org).id())).orElse(IdentityConfig.none());
         SignetHttpServer server = new SignetHttpServer(withIdentities(signet.servicePorts(), identity),
                 new ServiceConfig(host, port, tls).withRateLimit(limit).withBodyReadTimeout(bodyReadTimeout));
         server.start();

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads the identity configuration of {@code signet serve --identity-config FILE} (docs/security.md):
@@ -37,10 +38,10 @@ import java.util.Set;
  *     "jwks_url": "https://token.actions.githubusercontent.com/.well-known/jwks",   (or "jwks_file": "path")
  *     "algorithms": ["RS256"],                                                       (optional: RS256, ES256)
  *     "rules": [{ "claims": {"repository": "acme/app", "ref": "refs/tags/v*"},
- *                 "org": "ORG_ID", "role": "signer", "keys": ["KEY_ID"] }]
+ *                 "org": "ORG_ID or NAME", "role": "signer", "keys": ["KEY_ID"] }]
  *   }],
  *   "client_certificates": [{ "subject": "CN=release-bot,O=Acme", "san": "DNS:bot.acme.example",
- *                             "org": "ORG_ID", "role": "signer", "keys": [] }]
+ *                             "org": "ORG_ID or NAME", "role": "signer", "keys": [] }]
  * }
  * </pre>
  *
@@ -55,17 +56,31 @@ public final class IdentityConfigFile {
     private IdentityConfigFile() {
     }
 
+    /** Reads a configuration whose {@code org} fields are organization ids (UUIDs). */
     public static IdentityConfig read(Path file) {
+        return read(file, IdentityConfigFile::idOnly);
+    }
+
+    /**
+     * Reads a configuration whose {@code org} fields are organization ids or names, resolved once, here, by
+     * {@code organizations} (which throws, with a one-line message, for a name that is unknown or ambiguous).
+     */
+    public static IdentityConfig read(Path file, Function<String, OrganizationId> organizations) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             throw new InvalidIdentityConfig("cannot read the identity configuration " + file + ": " + e);
         }
-        return parse(text, file.toAbsolutePath().getParent(), file.toString());
+        return parse(text, file.toAbsolutePath().getParent(), file.toString(), organizations);
     }
 
     static IdentityConfig parse(String text, Path baseDirectory, String name) {
+        return parse(text, baseDirectory, name, IdentityConfigFile::idOnly);
+    }
+
+    static IdentityConfig parse(String text, Path baseDirectory, String name,
+            Function<String, OrganizationId> organizations) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -73,11 +88,19 @@ public final class IdentityConfigFile {
             throw new InvalidIdentityConfig(name + " is not JSON: " + e.getOriginalMessage() + " (line "
                     + e.getLocation().getLineNr() + ")");
         }
-        Reader reader = new Reader(name, baseDirectory);
+        Reader reader = new Reader(name, baseDirectory, organizations);
         return reader.config(root);
     }
 
-    private record Reader(String name, Path baseDirectory) {
+    private static OrganizationId idOnly(String org) {
+        try {
+            return OrganizationId.parse(org);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be an organization id (a UUID, see `signet org list`), got " + org);
+        }
+    }
+
+    private record Reader(String name, Path baseDirectory, Function<String, OrganizationId> organizations) {
         IdentityConfig config(JsonNode root) {
             if (root == null || !root.isObject()) {
                 throw error("", "must be a JSON object");
@@ -171,9 +194,9 @@ public final class IdentityConfigFile {
         private OrganizationId org(JsonNode node, String at) {
             String org = text(node, at, "org");
             try {
-                return OrganizationId.parse(org);
-            } catch (IllegalArgumentException e) {
-                throw error(at + ".org", "must be an organization id (a UUID, see `signet org list`), got " + org);
+                return organizations.apply(org);
+            } catch (RuntimeException e) {
+                throw error(at + ".org", e.getMessage());
             }
         }
 

@@ -3,6 +3,7 @@ package dev.signet.adapters.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.principal.Credential;
 import dev.signet.domain.principal.Role;
 import dev.signet.domain.principal.VerifiedIdentityToken;
@@ -114,6 +115,32 @@ class IdentityConfigFileTest {
                 .hasMessageContaining("oidc_providers[0].rules must hold at least one rule");
         assertThatThrownBy(() -> parse(one.replace("\"jwks_url\"", "\"jwks_file\": \"a.json\", \"jwks_url\"")))
                 .hasMessageContaining("needs exactly one of jwks_url and jwks_file");
+    }
+
+    @Test
+    void an_organization_may_be_named_and_is_resolved_once_by_the_resolver_given() throws Exception {
+        Path file = Files.writeString(dir.resolve("named.json"),
+                provider("").replace("\"org\": \"" + ORG + "\"", "\"org\": \"acme\""));
+        List<String> asked = new java.util.ArrayList<>();
+        OrganizationId acme = OrganizationId.parse(ORG);
+
+        IdentityConfig config = IdentityConfigFile.read(file, org -> {
+            asked.add(org);
+            if (!org.equals("acme")) {
+                throw new IllegalArgumentException("no organization is named " + org);
+            }
+            return acme;
+        });
+
+        assertThat(asked).containsExactly("acme");
+        assertThat(config.rules().principalFor(new VerifiedIdentityToken("https://token.actions.githubusercontent.com",
+                "repo:acme/app", Map.of("repository", "acme/app", "ref", "refs/tags/v1"))).organization()).isEqualTo(acme);
+        Path unknown = Files.writeString(dir.resolve("unknown.json"),
+                provider("").replace("\"org\": \"" + ORG + "\"", "\"org\": \"globex\""));
+        assertThatThrownBy(() -> IdentityConfigFile.read(unknown, org -> {
+            throw new IllegalArgumentException("no organization is named " + org);
+        })).isInstanceOf(InvalidIdentityConfig.class)
+                .hasMessageContaining("oidc_providers[0].rules[0].org no organization is named globex");
     }
 
     @Test

@@ -67,7 +67,8 @@ class OidcThroughServiceProcessTest {
                     + " \"jwks_url\": \"" + ci.jwksUrl() + "\", \"algorithms\": [\"RS256\"], \"rules\": ["
                     + "{\"claims\": {\"repository\": \"acme/app\", \"ref\": \"refs/tags/v*\"}, \"org\": \"" + orgId
                     + "\", \"role\": \"signer\", \"keys\": [\"" + keyId + "\"]},"
-                    + "{\"claims\": {\"repository\": \"acme/app\"}, \"org\": \"" + orgId + "\", \"role\": \"verifier\"}]}]}");
+                    // the verifier rule names the organization: resolved to its id when serve starts
+                    + "{\"claims\": {\"repository\": \"acme/app\"}, \"org\": \"acme\", \"role\": \"verifier\"}]}]}");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-cp", System.getProperty("java.class.path"), "dev.signet.bootstrap.cli.SignetCli"));
             for (Object arg : DatabaseArgs.on(db, "serve", "--listen", "127.0.0.1:0", "--identity-config", identity)) {
