@@ -55,8 +55,9 @@ public final class CliLogbackConfigurator extends ContextAwareBase implements Co
      * by the service alone, not by every command). Does nothing when logback is not the CLI's configuration.
      */
     static void enableAccessLog(Path home) {
-        if (System.getProperty(CliLogging.HOME_PROPERTY) == null
-                || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+        org.slf4j.ILoggerFactory factory = CliLogging.deferredLogback() ? DeferredLogbackProvider.started()
+                : LoggerFactory.getILoggerFactory();
+        if (System.getProperty(CliLogging.HOME_PROPERTY) == null || !(factory instanceof LoggerContext context)) {
             return;
         }
         PatternLayoutEncoder lines = new PatternLayoutEncoder();

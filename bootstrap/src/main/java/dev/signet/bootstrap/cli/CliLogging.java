@@ -22,8 +22,31 @@ final class CliLogging {
     static final String AUDIT_FILE = "audit.log";
     /** Set by the CLI's main: logback is then the CLI's even before (or without) a home. */
     static final String CLI_PROPERTY = "signet.cli";
+    /** How much SLF4J reports about itself on stderr. */
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     private CliLogging() {
+    }
+
+    /**
+     * In {@code main}, before any logger exists: the CLI's logging, even for a command without a home
+     * (CliLogbackConfigurator), through logback started only when something is logged (DeferredLogbackProvider),
+     * unless the command line names another SLF4J provider.
+     */
+    static void useTheCliLogging() {
+        System.setProperty(CLI_PROPERTY, "true");
+        if (System.getProperty(DeferredLogbackProvider.PROPERTY) == null) {
+            System.setProperty(DeferredLogbackProvider.PROPERTY, DeferredLogbackProvider.class.getName());
+            // else SLF4J says on stderr, at INFO, that it loads the provider the property names
+            if (System.getProperty(SLF4J_VERBOSITY) == null) {
+                System.setProperty(SLF4J_VERBOSITY, "WARN");
+            }
+        }
+    }
+
+    /** Whether the CLI's deferred logback is SLF4J's binding in this JVM. */
+    static boolean deferredLogback() {
+        return DeferredLogbackProvider.class.getName().equals(System.getProperty(DeferredLogbackProvider.PROPERTY));
     }
 
     /** Before the first logger exists. */

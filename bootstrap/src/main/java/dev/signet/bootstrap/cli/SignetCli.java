@@ -57,8 +57,7 @@ public final class SignetCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        // before any logger: the CLI's logging, even for a command without a home (CliLogbackConfigurator)
-        System.setProperty(CliLogging.CLI_PROPERTY, "true");
+        CliLogging.useTheCliLogging();
         ProcessCaller.install();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

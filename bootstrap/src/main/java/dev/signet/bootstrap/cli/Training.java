@@ -34,6 +34,7 @@ public final class Training {
             System.err.println("usage: Training FOLDER");
             System.exit(2);
         }
+        CliLogging.useTheCliLogging(); // as the CLI's main: the archive then holds the same logging classes
         Path work = Files.createDirectories(Path.of(args[0]));
         Path home = work.resolve("home");
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
