@@ -106,7 +106,7 @@ final class AdminStubs implements AdministerOrganizationUseCase, AuditTrailAcces
     public SigningKey createKey(Principal principal, String name, KeyName keyName, KeyBackend backend) {
         admin(principal, name);
         if (backend == KeyBackend.PKCS11) {
-            throw new dev.signet.domain.key.KeyEncryptionKeyRequired("a stand-in for a service without a token");
+            throw new HsmNotConfigured();
         }
         return signingKey(Optional.empty());
     }
@@ -178,6 +178,15 @@ final class AdminStubs implements AdministerOrganizationUseCase, AuditTrailAcces
     public ApiToken revokeToken(Principal principal, TokenId id) {
         admin(principal, id);
         return token(Role.SIGNER, Optional.of(T.plusSeconds(1)));
+    }
+
+    /** Named as the application's, which this adapter knows by name only (it depends on the in-ports). */
+    static final class HsmNotConfigured extends dev.signet.domain.SignetException {
+        private static final long serialVersionUID = 1L;
+
+        HsmNotConfigured() {
+            super("no PKCS#11 token is configured");
+        }
     }
 
     private static void auditor(Principal principal) {

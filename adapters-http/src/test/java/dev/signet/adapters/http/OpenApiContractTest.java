@@ -157,8 +157,9 @@ class OpenApiContractTest {
         exchange("GET", "/v1/organizations/{org}/keys", org + "/keys", ADMIN, null, 200);
         exchange("GET", "/v1/organizations/{org}/keys", org + "/keys", GOOD, null, 403);
         exchange("POST", "/v1/organizations/{org}/keys", org + "/keys", ADMIN, "{\"name\":\"release\"}", 201);
-        exchange("POST", "/v1/organizations/{org}/keys", org + "/keys", ADMIN,
-                "{\"name\":\"release\",\"backend\":\"pkcs11\"}", 503);
+        assertThat(JSON.readTree(exchange("POST", "/v1/organizations/{org}/keys", org + "/keys", ADMIN,
+                "{\"name\":\"release\",\"backend\":\"pkcs11\"}", 503)).get("title").asText())
+                .isEqualTo("HsmNotConfigured");
         exchange("POST", "/v1/organizations/{org}/keys", "/v1/organizations/other/keys", ADMIN,
                 "{\"name\":\"release\"}", 403);
         exchange("POST", "/v1/organizations/{org}/keys", org + "/keys", ADMIN, "{\"name\":\"r\",\"backend\":\"x\"}", 400);

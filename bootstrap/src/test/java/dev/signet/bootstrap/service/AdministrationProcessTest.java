@@ -10,6 +10,7 @@ import dev.signet.bootstrap.support.Cli;
 import dev.signet.bootstrap.support.DatabaseArgs;
 import dev.signet.bootstrap.support.Keks;
 import dev.signet.bootstrap.support.Processes;
+import dev.signet.bootstrap.support.SoftHsm;
 import dev.signet.domain.Hex;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An organization administered over the network, on one {@code signet serve} process over H2: the operator makes
  * the organizations and their first admin and auditor tokens with the CLI, and everything else goes through
- * HTTP. An admin makes a key and a signer token, the signature verifies with OpenSSL, a trusted key and a grant
+ * HTTP. An admin makes a software key, an HSM key (SoftHSM) and a signer token, the signatures verify with OpenSSL, a trusted key and a grant
  * make verification succeed, a revoked token is refused at once, an admin of another organization is refused
  * everywhere, and the auditor's listing names the token behind each change.
  */
@@ -50,9 +51,14 @@ class AdministrationProcessTest {
     static void start() throws Exception {
         db = TestDatabase.h2();
         Path kek = Keks.ownerOnly(Files.writeString(dir.resolve("kek"), Hex.encode(Keks.randomBytes())));
-        Map<String, String> environment = Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", kek.toString(),
+        SoftHsm hsm = SoftHsm.require();
+        long begin = System.nanoTime();
+        Map<String, String> cliEnvironment = Map.of("SIGNET_KEY_ENCRYPTION_KEY_FILE", kek.toString(),
                 "SIGNET_HOME", dir.resolve("home").toString());
-        Cli cli = new Cli(dir.resolve("home"), environment);
+        Map<String, String> environment = new HashMap<>(cliEnvironment);
+        environment.putAll(Map.of("SIGNET_PKCS11_LIBRARY", hsm.library().toString(), "SIGNET_PKCS11_TOKEN", hsm.token(),
+                "SIGNET_PKCS11_PIN", hsm.pin()));
+        Cli cli = new Cli(dir.resolve("home"), cliEnvironment); // the operator's setup needs no HSM
         ok(cli, "org", "create", "acme");
         ok(cli, "org", "create", "beta");
         for (String[] token : new String[][] {{"acme-admin", "acme", "admin"}, {"beta-admin", "beta", "admin"},
@@ -65,7 +71,11 @@ class AdministrationProcessTest {
         for (Object arg : DatabaseArgs.on(db, "serve", "--listen", "127.0.0.1:0")) {
             args.add(arg.toString());
         }
-        node = ServiceNode.start(dir, "admin", environment, args.toArray(String[]::new));
+        System.out.printf("%6d ms: organizations and first tokens made with the CLI%n", (System.nanoTime() - begin) / 1_000_000);
+        node = ServiceNode.start(dir, "admin", environment, List.of("--add-modules", "jdk.crypto.cryptoki",
+                "--add-exports", "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED"),
+                args.toArray(String[]::new));
+        System.out.printf("%6d ms: node listening%n", (System.nanoTime() - begin) / 1_000_000);
     }
 
     @AfterAll
@@ -111,14 +121,21 @@ class AdministrationProcessTest {
                 .isEqualTo(key.get("fingerprint").asText());
 
         // beta signs and trusts its own key; acme accepts beta's signature only while it grants beta its trust
-        String betaKey = json(call("POST", "/v1/organizations/beta/keys", "beta-admin", "{\"name\":\"beta\"}"), 201)
-                .get("id").asText();
+        JsonNode betaKeyJson = json(call("POST", "/v1/organizations/beta/keys", "beta-admin",
+                "{\"name\":\"beta-" + java.util.UUID.randomUUID() + "\",\"backend\":\"pkcs11\"}"), 201);
+        assertThat(betaKeyJson.get("backend").asText()).isEqualTo("pkcs11");
+        String betaKey = betaKeyJson.get("id").asText();
         tokens.put("beta-signer", json(call("POST", "/v1/organizations/beta/tokens", "beta-admin",
                 "{\"role\":\"signer\"}"), 201).get("token").asText());
         byte[] betaDigest = sha256("beta's plugin");
         JsonNode betaSig = json(call("POST", "/v1/signatures", "beta-signer",
                 "{\"key_id\":\"" + betaKey + "\",\"package_hash\":\"" + Hex.encode(betaDigest) + "\"}"), 201);
         String betaPem = call("GET", "/v1/keys/" + betaKey + "/public-key", "beta-signer", null).body();
+        Files.writeString(dir.resolve("beta.pem"), betaPem);
+        Files.write(dir.resolve("beta-digest.bin"), betaDigest);
+        Files.write(dir.resolve("beta-sig.bin"), Base64.getDecoder().decode(betaSig.get("signature").asText()));
+        assertThat(Processes.ok(dir, "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "beta.pem", "-rawin",
+                "-in", "beta-digest.bin", "-sigfile", "beta-sig.bin")).contains("Signature Verified Successfully");
         json(call("POST", "/v1/organizations/beta/trusted-keys", "beta-admin",
                 JSON.createObjectNode().put("public_key", betaPem).toString()), 201);
         assertThat(verify("acme", Hex.encode(betaDigest), betaSig).statusCode()).isEqualTo(422);
