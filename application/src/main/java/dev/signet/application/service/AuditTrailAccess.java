@@ -45,8 +45,7 @@ public final class AuditTrailAccess implements AuditTrailAccessUseCase {
         if (after < 0) {
             throw new IllegalArgumentException("after must be a position (0 or more), got " + after);
         }
-        return audit.list(Optional.empty(), Optional.empty()).stream()
-                .filter(record -> record.position() > after).limit(limit).toList();
+        return audit.page(after, limit);
     }
 
     @Override
