@@ -134,13 +134,20 @@ final class AdminEndpoints {
     }
 
     private ApiHandler.Answer createKey(Exchange x, String org) {
-        ObjectNode in = JsonBodies.object(body.apply(x.request), Set.of("name", "backend"));
+        ObjectNode in = JsonBodies.object(body.apply(x.request), Set.of("name", "backend", "pkcs11_label"));
         KeyName name = new KeyName(JsonBodies.text(in, "name"));
         KeyBackend backend = switch (JsonBodies.optionalText(in, "backend").orElse("software")) {
             case "software" -> KeyBackend.SOFTWARE;
             case "pkcs11" -> KeyBackend.PKCS11;
             default -> throw new IllegalArgumentException("'backend' must be software or pkcs11");
         };
+        Optional<String> label = JsonBodies.optionalText(in, "pkcs11_label");
+        if (label.isPresent()) { // adopt a pair made in the token by another tool, as signet key import
+            if (backend != KeyBackend.PKCS11) {
+                throw new IllegalArgumentException("'pkcs11_label' adopts a key of the token: give backend pkcs11");
+            }
+            return x.created(key(x.as(() -> admin.importHsmKey(x.principal, org, name, label.get()))));
+        }
         return x.created(key(x.as(() -> admin.createKey(x.principal, org, name, backend))));
     }
 

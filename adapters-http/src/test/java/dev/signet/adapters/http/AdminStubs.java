@@ -112,6 +112,12 @@ final class AdminStubs implements AdministerOrganizationUseCase, AuditTrailAcces
     }
 
     @Override
+    public SigningKey importHsmKey(Principal principal, String name, KeyName keyName, String label) {
+        admin(principal, name);
+        return signingKey(Optional.empty());
+    }
+
+    @Override
     public SigningKey key(Principal principal, KeyId keyId) {
         admin(principal, keyId);
         return signingKey(Optional.empty());

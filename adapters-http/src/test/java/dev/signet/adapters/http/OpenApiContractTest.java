@@ -163,6 +163,10 @@ class OpenApiContractTest {
         exchange("POST", "/v1/organizations/{org}/keys", "/v1/organizations/other/keys", ADMIN,
                 "{\"name\":\"release\"}", 403);
         exchange("POST", "/v1/organizations/{org}/keys", org + "/keys", ADMIN, "{\"name\":\"r\",\"backend\":\"x\"}", 400);
+        exchange("POST", "/v1/organizations/{org}/keys", org + "/keys", ADMIN,
+                "{\"name\":\"adopted\",\"backend\":\"pkcs11\",\"pkcs11_label\":\"ops-made\"}", 201);
+        exchange("POST", "/v1/organizations/{org}/keys", org + "/keys", ADMIN,
+                "{\"name\":\"adopted\",\"pkcs11_label\":\"ops-made\"}", 400);
         exchange("GET", "/v1/keys/{key_id}", "/v1/keys/" + KEY, ADMIN, null, 200);
         exchange("GET", "/v1/keys/{key_id}", "/v1/keys/" + FOREIGN, ADMIN, null, 403);
         exchange("POST", "/v1/keys/{key_id}/revocation", "/v1/keys/" + KEY + "/revocation", ADMIN,

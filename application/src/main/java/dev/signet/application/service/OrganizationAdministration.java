@@ -86,6 +86,11 @@ public final class OrganizationAdministration implements AdministerOrganizationU
     }
 
     @Override
+    public SigningKey importHsmKey(Principal principal, String org, KeyName name, String tokenObjectLabel) {
+        return signingKeys.importHsmKey(adminOf(principal, org), name, tokenObjectLabel);
+    }
+
+    @Override
     public SigningKey key(Principal principal, KeyId keyId) {
         SigningKey key = ownedKey(keyId);
         requireAdmin(principal, key.organizationId());

@@ -80,6 +80,7 @@ class AdministrationRulesTest {
         Principal p = principal(acme, Role.ADMIN);
         admin.keys(p, "acme");
         admin.createKey(p, "acme", new KeyName("release"), KeyBackend.PKCS11);
+        admin.importHsmKey(p, "acme", new KeyName("adopted"), "ops-made");
         admin.key(p, acmeKey.id());
         admin.revokeKey(p, acmeKey.id(), RevocationReason.RETIRED, Optional.empty());
         admin.trustedKeys(p, "acme");
@@ -89,7 +90,7 @@ class AdministrationRulesTest {
         admin.revokeGrant(p, "acme", "other");
         admin.tokens(p, "acme");
         admin.createToken(p, "acme", new NewToken(Role.ADMIN, Set.of(), Optional.empty(), Optional.empty()));
-        assertThat(delegated).containsExactly("list", "createHsmKey", "revoke", "listTrustedKeys",
+        assertThat(delegated).containsExactly("list", "createHsmKey", "importHsmKey", "revoke", "listTrustedKeys",
                 "trustPublicKey", "listTrustAcls", "grantTrust", "revokeTrust", "list", "create");
         assertThat(admin.organization(principal(acme, Role.SIGNER), "acme")).isEqualTo(acme);
     }
@@ -101,6 +102,7 @@ class AdministrationRulesTest {
                 () -> admin.organization(p, "other"),
                 () -> admin.keys(p, "other"),
                 () -> admin.createKey(p, "other", new KeyName("k"), KeyBackend.SOFTWARE),
+                () -> admin.importHsmKey(p, "other", new KeyName("k"), "label"),
                 () -> admin.key(p, otherKey.id()),
                 () -> admin.revokeKey(p, otherKey.id(), RevocationReason.COMPROMISED, Optional.empty()),
                 () -> admin.trustedKeys(p, "other"),
@@ -123,6 +125,7 @@ class AdministrationRulesTest {
             List<Runnable> calls = List.of(
                     () -> admin.keys(p, "acme"),
                     () -> admin.createKey(p, "acme", new KeyName("k"), KeyBackend.PKCS11),
+                    () -> admin.importHsmKey(p, "acme", new KeyName("k"), "label"),
                     () -> admin.key(p, acmeKey.id()),
                     () -> admin.revokeKey(p, acmeKey.id(), RevocationReason.RETIRED, Optional.empty()),
                     () -> admin.trustedKeys(p, "acme"),

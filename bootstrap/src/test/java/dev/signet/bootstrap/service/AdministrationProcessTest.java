@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An organization administered over the network, on one {@code signet serve} process over H2: the operator makes
  * the organizations and their first admin and auditor tokens with the CLI, and everything else goes through
- * HTTP. An admin makes a software key, an HSM key (SoftHSM) and a signer token, the signatures verify with OpenSSL, a trusted key and a grant
+ * HTTP. An admin makes a software key and an HSM key (SoftHSM), adopts a pair made in the token by pkcs11-tool, and
+ * makes signer tokens; the signatures verify with OpenSSL, a trusted key and a grant
  * make verification succeed, a revoked token is refused at once, an admin of another organization is refused
  * everywhere, and the auditor's listing names the token behind each change.
  */
@@ -46,6 +47,8 @@ class AdministrationProcessTest {
     private static ServiceNode node;
     private static final Map<String, String> tokens = new HashMap<>();
     private static final Map<String, String> tokenIds = new HashMap<>();
+    /** A key pair made in the token by another tool before the node starts, for the admin to adopt. */
+    private static final String OPS_LABEL = "ops-made-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,6 +62,9 @@ class AdministrationProcessTest {
         environment.putAll(Map.of("SIGNET_PKCS11_LIBRARY", hsm.library().toString(), "SIGNET_PKCS11_TOKEN", hsm.token(),
                 "SIGNET_PKCS11_PIN", hsm.pin()));
         Cli cli = new Cli(dir.resolve("home"), cliEnvironment); // the operator's setup needs no HSM
+        Processes.ok(dir, "pkcs11-tool", "--module", hsm.library().toString(), "--token-label", hsm.token(), "--login",
+                "--pin", hsm.pin(), "--keypairgen", "--key-type", "EC:edwards25519", "--label", OPS_LABEL, "--id",
+                Hex.encode(OPS_LABEL.substring(9).getBytes(StandardCharsets.US_ASCII)));
         ok(cli, "org", "create", "acme");
         ok(cli, "org", "create", "beta");
         for (String[] token : new String[][] {{"acme-admin", "acme", "admin"}, {"beta-admin", "beta", "admin"},
@@ -206,6 +212,14 @@ class AdministrationProcessTest {
                 201).get("token").asText());
         assertThat(call("POST", "/v1/signatures", "signer2", "{\"key_id\":\"" + keyId + "\",\"package_hash\":\""
                 + Hex.encode(sha256("late")) + "\"}").statusCode()).isEqualTo(403);
+
+        // a pair made in the token by another tool, adopted over HTTP, signs
+        JsonNode adopted = json(call("POST", "/v1/organizations/acme/keys", "acme-admin", "{\"name\":\"adopted\","
+                + "\"backend\":\"pkcs11\",\"pkcs11_label\":\"" + OPS_LABEL + "\"}"), 201);
+        assertThat(adopted.get("backend").asText()).isEqualTo("pkcs11");
+        JsonNode adoptedSig = json(call("POST", "/v1/signatures", "signer2", "{\"key_id\":\"" + adopted.get("id").asText()
+                + "\",\"package_hash\":\"" + Hex.encode(sha256("adopted")) + "\"}"), 201);
+        assertThat(adoptedSig.get("key_fingerprint").asText()).isEqualTo(adopted.get("fingerprint").asText());
 
         String everything = String.join("\n", events.stream().map(JsonNode::toString).toList()) + node.stderr();
         tokens.values().forEach(secret -> assertThat(everything).doesNotContain(secret));

@@ -47,6 +47,9 @@ public interface AdministerOrganizationUseCase {
      */
     SigningKey createKey(Principal principal, String org, KeyName name, KeyBackend backend);
 
+    /** Adopts a key pair another tool made in the service's PKCS#11 token, found by its CKA_LABEL (signet key import). */
+    SigningKey importHsmKey(Principal principal, String org, KeyName name, String tokenObjectLabel);
+
     SigningKey key(Principal principal, KeyId keyId);
 
     /** As {@link ManageSigningKeysUseCase#revoke(KeyId, RevocationReason, Optional)}. */
