@@ -23,6 +23,8 @@ import dev.signet.application.port.out.HsmKeyCustodian;
 import dev.signet.application.port.out.PrivateKeyWrapper;
 import dev.signet.application.service.AuditCheckpointService;
 import dev.signet.application.service.AuditService;
+import dev.signet.application.service.AuditTrailAccess;
+import dev.signet.application.service.OrganizationAdministration;
 import dev.signet.application.service.DeferredAuditWriter;
 import dev.signet.application.service.DurableAuditTrail;
 import dev.signet.application.service.TrustCache;
@@ -98,13 +100,18 @@ public final class Signet implements AutoCloseable {
             this.tokenKekCreation = wiring.tokenKekCreation();
             TokenService tokenService = wiring.tokens();
             this.tokens = tokenService;
-            this.servicePorts = new ServicePorts(tokenService, wiring.digestSigning(), verification,
-                    wiring.servicePublicKeys(), wiring.organizations(), wiring.readiness(deferredAudit::depth,
-                            hsm.map(Pkcs11KeyCustodian::health)));
             this.audit = new AuditService(database.auditLog(), deferredAudit, database.transactions());
             this.auditCheckpoints = new AuditCheckpointService(database.auditLog(), deferredAudit,
                     database.transactions(), database.signingKeys(), storedKeys, offline.verifier(),
                     new JsonAuditCheckpointFiles(), durable, clock);
+            this.servicePorts = new ServicePorts(tokenService, wiring.digestSigning(), verification,
+                    wiring.servicePublicKeys(), wiring.organizations(),
+                    wiring.readiness(deferredAudit::depth, hsm.map(Pkcs11KeyCustodian::health)),
+                    new OrganizationAdministration(wiring.organizations(), wiring.signingKeys(), wiring.trust(),
+                            tokenService, database.signingKeys(), database.trustedKeys(), database.apiTokens(),
+                            database.transactions(), config.keyEncryptionKey()),
+                    new AuditTrailAccess(this.audit, this.auditCheckpoints, database.signingKeys(), database.transactions(),
+                            config.keyEncryptionKey()));
         } catch (RuntimeException | Error e) {
             deferredAudit.close(); // its thread would outlive a Signet that never was
             throw e;

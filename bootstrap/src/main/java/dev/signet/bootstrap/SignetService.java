@@ -85,7 +85,7 @@ public final class SignetService implements AutoCloseable {
         AuthenticateUseCase authenticate = new AuthenticationService(ports.authenticate(), identityTokens,
                 identity.rules());
         return new ServicePorts(authenticate, ports.signDigest(), ports.verifyDigest(), ports.publicKeys(),
-                ports.organizations(), ports.readiness());
+                ports.organizations(), ports.readiness(), ports.administer(), ports.auditTrail());
     }
 
     public URI url() {

@@ -59,7 +59,7 @@ final class ApiHandler extends Handler.Abstract {
     private static final String PRINCIPAL = "signet.principal";
     private static final Pattern PUBLIC_KEY = Pattern.compile("/v1/keys/([^/]+)/public-key");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final String JSON_TYPE = "application/json";
+    static final String JSON_TYPE = "application/json";
     /** A retried POST /v1/signatures with the same key (same principal) gets the first answer's bytes back. */
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /**
@@ -67,9 +67,10 @@ final class ApiHandler extends Handler.Abstract {
      * before routing, so this list is the service's surface: the OpenAPI contract test fails unless the document
      * describes exactly these.
      */
-    static final Set<String> ENDPOINTS = Set.of("POST /v1/signatures", "POST /v1/signatures/batch",
-            "POST /v1/verifications",
-            "GET /v1/keys/{key_id}/public-key", "GET /healthz", "GET /readyz", "GET /metrics", "GET /openapi.json");
+    static final Set<String> ENDPOINTS = java.util.stream.Stream.concat(java.util.stream.Stream.of("POST /v1/signatures",
+            "POST /v1/signatures/batch", "POST /v1/verifications",
+            "GET /v1/keys/{key_id}/public-key", "GET /healthz", "GET /readyz", "GET /metrics", "GET /openapi.json"),
+            AdminEndpoints.ENDPOINTS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final ServicePorts ports;
     private final PrometheusMeterRegistry metrics;
@@ -77,6 +78,7 @@ final class ApiHandler extends Handler.Abstract {
     private final int maxRequestBytes;
     private final Optional<PrincipalRateLimits> rateLimits;
     private final java.time.Duration bodyReadTimeout;
+    private final AdminEndpoints admin;
 
     ApiHandler(ServicePorts ports, PrometheusMeterRegistry metrics, byte[] openApi, int maxRequestBytes,
             Optional<PrincipalRateLimits> rateLimits, java.time.Duration bodyReadTimeout) {
@@ -86,6 +88,7 @@ final class ApiHandler extends Handler.Abstract {
         this.metrics = metrics;
         this.openApi = openApi.clone();
         this.maxRequestBytes = maxRequestBytes;
+        this.admin = new AdminEndpoints(ports.administer(), ports.auditTrail(), this::authenticate, this::body);
         registerStatusMeters(ports.readiness(), metrics);
     }
 
@@ -196,6 +199,9 @@ final class ApiHandler extends Handler.Abstract {
                 Matcher publicKey = PUBLIC_KEY.matcher(path);
                 if (publicKey.matches()) {
                     return method.equals("GET") ? publicKey(request, publicKey.group(1), requestId) : notAllowed("GET");
+                }
+                if (AdminEndpoints.templateOf(path).isPresent()) {
+                    return admin.route(request, method, path, requestId);
                 }
                 return problem(new Problem(404, "NotFound", "no such endpoint: " + path), requestId);
         }
@@ -369,7 +375,7 @@ final class ApiHandler extends Handler.Abstract {
         }
     }
 
-    private static <T> T as(Principal principal, Request request, String requestId, Supplier<T> work) {
+    static <T> T as(Principal principal, Request request, String requestId, Supplier<T> work) {
         Caller caller = new Caller(principal.actor(), Optional.of(Request.getRemoteAddr(request)),
                 Optional.of(requestId));
         return Caller.callAs(caller, work);
@@ -422,7 +428,8 @@ final class ApiHandler extends Handler.Abstract {
     static String endpointOf(String path) {
         return switch (path) {
             case "/v1/signatures", "/v1/signatures/batch", "/v1/verifications", "/healthz", "/readyz", "/metrics", "/openapi.json" -> path;
-            default -> PUBLIC_KEY.matcher(path).matches() ? "/v1/keys/{key_id}/public-key" : "other";
+            default -> PUBLIC_KEY.matcher(path).matches() ? "/v1/keys/{key_id}/public-key"
+                    : AdminEndpoints.templateOf(path).orElse("other");
         };
     }
 
@@ -452,7 +459,7 @@ final class ApiHandler extends Handler.Abstract {
         return node.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private record Answer(int status, String contentType, byte[] body, Optional<String> allow) {
+    record Answer(int status, String contentType, byte[] body, Optional<String> allow) {
     }
 
     /** A request body that did not arrive within the body read timeout (408). */

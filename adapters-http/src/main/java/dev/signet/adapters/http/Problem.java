@@ -18,8 +18,12 @@ import dev.signet.domain.verification.VerificationFailure;
  */
 record Problem(int status, String title, String detail) {
     static final String MEDIA_TYPE = "application/problem+json";
-    /** The out-ports' failures of a store that does not answer, named: this adapter knows only the in-ports. */
-    private static final java.util.Set<String> UNAVAILABLE = java.util.Set.of("AuditUnavailable", "DatabaseUnavailable");
+    /**
+     * Failures of a store that does not answer, or of a PKCS#11 token the service was not given, named: this
+     * adapter knows only the in-ports.
+     */
+    private static final java.util.Set<String> UNAVAILABLE = java.util.Set.of("AuditUnavailable", "DatabaseUnavailable",
+            "HsmNotConfigured");
 
     static Problem badRequest(String detail) {
         return new Problem(400, "BadRequest", detail);
@@ -50,7 +54,7 @@ record Problem(int status, String title, String detail) {
             return new Problem(413, "BatchTooLarge", oneLine(e.getMessage()));
         } else if (e instanceof ApiHandler.RequestTooLarge) {
             return new Problem(413, "RequestTooLarge", oneLine(e.getMessage()));
-        } else if (e instanceof IllegalArgumentException) {
+        } else if (e instanceof IllegalArgumentException || e instanceof dev.signet.domain.key.MalformedKey) {
             return badRequest(oneLine(e.getMessage()));
         } else if (e instanceof SignetException) {
             return new Problem(500, name, oneLine(e.getMessage()));

@@ -1,5 +1,7 @@
 package dev.signet.adapters.http;
 
+import dev.signet.application.port.in.AdministerOrganizationUseCase;
+import dev.signet.application.port.in.AuditTrailAccessUseCase;
 import dev.signet.application.port.in.AuthenticateUseCase;
 import dev.signet.application.port.in.ManageOrganizationsUseCase;
 import dev.signet.application.port.in.ReadinessUseCase;
@@ -11,7 +13,7 @@ import java.util.Objects;
 /** The in-ports the service calls: all it knows of Signet (the composition root hands them over). */
 public record ServicePorts(AuthenticateUseCase authenticate, SignDigestUseCase signDigest,
         VerifyDigestUseCase verifyDigest, ServicePublicKeysUseCase publicKeys, ManageOrganizationsUseCase organizations,
-        ReadinessUseCase readiness) {
+        ReadinessUseCase readiness, AdministerOrganizationUseCase administer, AuditTrailAccessUseCase auditTrail) {
     public ServicePorts {
         Objects.requireNonNull(authenticate, "authenticate");
         Objects.requireNonNull(signDigest, "signDigest");
@@ -19,5 +21,7 @@ public record ServicePorts(AuthenticateUseCase authenticate, SignDigestUseCase s
         Objects.requireNonNull(publicKeys, "publicKeys");
         Objects.requireNonNull(organizations, "organizations");
         Objects.requireNonNull(readiness, "readiness");
+        Objects.requireNonNull(administer, "administer");
+        Objects.requireNonNull(auditTrail, "auditTrail");
     }
 }

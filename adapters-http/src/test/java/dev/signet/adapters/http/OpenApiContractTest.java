@@ -57,6 +57,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GOOD = "signet_good";
+    private static final String ADMIN = "signet_admin";
+    private static final String AUDITOR = "signet_auditor";
     private static final OrganizationId ORG = OrganizationId.random();
     private static final KeyId KEY = KeyId.random();
     private static final KeyId FOREIGN = KeyId.random();
@@ -138,9 +140,78 @@ class OpenApiContractTest {
         exchange("GET", "/readyz", "/readyz", null, null, 200);
         exchange("GET", "/metrics", "/metrics", null, null, 200);
         exchange("GET", "/openapi.json", "/openapi.json", null, null, 200);
+        administration();
 
         assertThat(exercised).as("every documented operation was exercised")
                 .containsExactlyInAnyOrderElementsOf(ApiHandler.ENDPOINTS);
+    }
+
+    /** The administration endpoints: an admin's successes, refusals of other roles and organizations, bad input. */
+    private void administration() throws Exception {
+        String org = "/v1/organizations/acme";
+        exchange("GET", "/v1/organizations/{org}", org, GOOD, null, 200);
+        exchange("GET", "/v1/organizations/{org}", "/v1/organizations/other", ADMIN, null, 403);
+        exchange("GET", "/v1/organizations/{org}", "/v1/organizations/nowhere", ADMIN, null, 404);
+        exchange("GET", "/v1/organizations/{org}", org, null, null, 401);
+
+        exchange("GET", "/v1/organizations/{org}/keys", org + "/keys", ADMIN, null, 200);
+        exchange("GET", "/v1/organizations/{org}/keys", org + "/keys", GOOD, null, 403);
+        exchange("POST", "/v1/organizations/{org}/keys", org + "/keys", ADMIN, "{\"name\":\"release\"}", 201);
+        assertThat(JSON.readTree(exchange("POST", "/v1/organizations/{org}/keys", org + "/keys", ADMIN,
+                "{\"name\":\"release\",\"backend\":\"pkcs11\"}", 503)).get("title").asText())
+                .isEqualTo("HsmNotConfigured");
+        exchange("POST", "/v1/organizations/{org}/keys", "/v1/organizations/other/keys", ADMIN,
+                "{\"name\":\"release\"}", 403);
+        exchange("POST", "/v1/organizations/{org}/keys", org + "/keys", ADMIN, "{\"name\":\"r\",\"backend\":\"x\"}", 400);
+        exchange("POST", "/v1/organizations/{org}/keys", org + "/keys", ADMIN,
+                "{\"name\":\"adopted\",\"backend\":\"pkcs11\",\"pkcs11_label\":\"ops-made\"}", 201);
+        exchange("POST", "/v1/organizations/{org}/keys", org + "/keys", ADMIN,
+                "{\"name\":\"adopted\",\"pkcs11_label\":\"ops-made\"}", 400);
+        exchange("GET", "/v1/keys/{key_id}", "/v1/keys/" + KEY, ADMIN, null, 200);
+        exchange("GET", "/v1/keys/{key_id}", "/v1/keys/" + FOREIGN, ADMIN, null, 403);
+        exchange("POST", "/v1/keys/{key_id}/revocation", "/v1/keys/" + KEY + "/revocation", ADMIN,
+                "{\"reason\":\"retired\"}", 200);
+        exchange("POST", "/v1/keys/{key_id}/revocation", "/v1/keys/" + KEY + "/revocation", ADMIN,
+                "{\"effective_at\":\"yesterday\"}", 400);
+        exchange("POST", "/v1/keys/{key_id}/revocation", "/v1/keys/" + FOREIGN + "/revocation", ADMIN, "{}", 403);
+
+        String pem = "-----BEGIN PUBLIC KEY-----\\nMCowBQYDK2VwAyEA" + "A".repeat(43) + "=\\n-----END PUBLIC KEY-----\\n";
+        exchange("GET", "/v1/organizations/{org}/trusted-keys", org + "/trusted-keys", ADMIN, null, 200);
+        exchange("POST", "/v1/organizations/{org}/trusted-keys", org + "/trusted-keys", ADMIN,
+                "{\"public_key\":\"" + pem + "\",\"label\":\"release\"}", 201);
+        exchange("POST", "/v1/organizations/{org}/trusted-keys", org + "/trusted-keys", ADMIN,
+                "{\"public_key\":\"not a key\"}", 400);
+        exchange("POST", "/v1/organizations/{org}/trusted-keys", org + "/trusted-keys", AUDITOR,
+                "{\"public_key\":\"" + "ab".repeat(32) + "\"}", 403);
+        exchange("POST", "/v1/trusted-keys/{trusted_key_id}/revocation", "/v1/trusted-keys/" + KEY + "/revocation",
+                ADMIN, null, 200);
+        exchange("POST", "/v1/trusted-keys/{trusted_key_id}/revocation", "/v1/trusted-keys/" + FOREIGN
+                + "/revocation", ADMIN, null, 403);
+
+        exchange("GET", "/v1/organizations/{org}/grants", org + "/grants", ADMIN, null, 200);
+        exchange("POST", "/v1/organizations/{org}/grants", org + "/grants", ADMIN, "{\"child\":\"other\"}", 201);
+        exchange("POST", "/v1/organizations/{org}/grants", "/v1/organizations/other/grants", ADMIN,
+                "{\"child\":\"acme\"}", 403);
+        exchange("DELETE", "/v1/organizations/{org}/grants/{child}", org + "/grants/other", ADMIN, null, 204);
+        exchange("DELETE", "/v1/organizations/{org}/grants/{child}", org + "/grants/other", GOOD, null, 403);
+
+        exchange("GET", "/v1/organizations/{org}/tokens", org + "/tokens", ADMIN, null, 200);
+        String issued = exchange("POST", "/v1/organizations/{org}/tokens", org + "/tokens", ADMIN,
+                "{\"role\":\"signer\",\"keys\":[\"" + KEY + "\"],\"expires_in_seconds\":3600,\"name\":\"ci\"}", 201);
+        assertThat(JSON.readTree(issued).get("token").asText()).startsWith("signet_");
+        exchange("POST", "/v1/organizations/{org}/tokens", org + "/tokens", ADMIN, "{\"role\":\"auditor\"}", 403);
+        exchange("POST", "/v1/organizations/{org}/tokens", org + "/tokens", ADMIN, "{\"role\":\"king\"}", 400);
+        exchange("DELETE", "/v1/tokens/{token_id}", "/v1/tokens/" + KEY, ADMIN, null, 200);
+        exchange("DELETE", "/v1/tokens/{token_id}", "/v1/tokens/" + FOREIGN, ADMIN, null, 403);
+
+        exchange("GET", "/v1/audit/events", "/v1/audit/events?after=0&limit=1", AUDITOR, null, 200);
+        exchange("GET", "/v1/audit/events", "/v1/audit/events", ADMIN, null, 403);
+        exchange("GET", "/v1/audit/events", "/v1/audit/events?limit=5000", AUDITOR, null, 400);
+        exchange("POST", "/v1/audit/verifications", "/v1/audit/verifications", AUDITOR, "{}", 200);
+        exchange("POST", "/v1/audit/verifications", "/v1/audit/verifications", GOOD, null, 403);
+        exchange("POST", "/v1/audit/checkpoints", "/v1/audit/checkpoints", AUDITOR, "{\"key_id\":\"" + KEY + "\"}", 201);
+        exchange("POST", "/v1/audit/checkpoints", "/v1/audit/checkpoints", AUDITOR,
+                "{\"key_id\":\"" + FOREIGN + "\"}", 403);
     }
 
     @Test
@@ -192,6 +263,12 @@ class OpenApiContractTest {
         assertThat(answer.statusCode()).as("%s %s: %s", method, path, answer.body()).isEqualTo(status);
         JsonNode response = operation.get("responses").get(Integer.toString(status));
         assertThat(response).as("%s %s documents status %s", method, template, status).isNotNull();
+        if (status == 204) {
+            assertThat(answer.body()).isEmpty();
+            assertThat(response.has("content")).isFalse();
+            exercised.add(method + " " + template);
+            return answer.body();
+        }
         if (response.has("$ref")) {
             response = resolve(response.get("$ref").asText());
         }
@@ -254,6 +331,12 @@ class OpenApiContractTest {
             if (credential instanceof Credential.BearerToken bearer && bearer.value().equals(GOOD)) {
                 return signer;
             }
+            if (credential instanceof Credential.BearerToken bearer && bearer.value().equals(ADMIN)) {
+                return new Principal(PrincipalKind.TOKEN, "token-admin", ORG, Role.ADMIN, Set.of());
+            }
+            if (credential instanceof Credential.BearerToken bearer && bearer.value().equals(AUDITOR)) {
+                return new Principal(PrincipalKind.TOKEN, "token-auditor", ORG, Role.AUDITOR, Set.of());
+            }
             throw new Unauthenticated("unknown token");
         };
         PackageSignature signature = new PackageSignature(PackageHash.fromHex(HASH),
@@ -313,6 +396,7 @@ class OpenApiContractTest {
                 return new Organization(ORG, new OrganizationName(idOrName), Instant.now());
             }
         };
-        return new ServicePorts(authenticate, sign, verify, keys, organizations, List::of);
+        AdminStubs admin = new AdminStubs(ORG, KEY, FOREIGN);
+        return new ServicePorts(authenticate, sign, verify, keys, organizations, List::of, admin, admin);
     }
 }

@@ -35,6 +35,12 @@ public final class AuditService implements AuditUseCase {
     }
 
     @Override
+    public List<AuditRecord> page(long after, int limit) {
+        deferred.flush(FLUSH_WAIT);
+        return transactions.inTransaction(() -> log.page(after, limit));
+    }
+
+    @Override
     public AuditChainVerdict verify() {
         deferred.flush(FLUSH_WAIT);
         return transactions.inTransaction(() -> {

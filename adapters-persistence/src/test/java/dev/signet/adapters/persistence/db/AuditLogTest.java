@@ -217,6 +217,12 @@ class AuditLogTest {
         assertThat(all).isEqualTo(LongStream.rangeClosed(1, count).boxed().toList());
         assertThat(firstThree).containsExactly(1L, 2L, 3L);
         assertThat(verify(database)).isEqualTo(AuditChainVerdict.whole(count));
+        // the service's pages (GET /v1/audit/events): by position, the same records as the walk
+        assertThat(database.transactions().inTransaction(() -> database.auditLog().page(1000, 5)))
+                .extracting(AuditRecord::position).containsExactly(1001L, 1002L, 1003L, 1004L, 1005L);
+        assertThat(database.transactions().inTransaction(() -> database.auditLog().page(1200, 10)))
+                .extracting(AuditRecord::position).containsExactly(1201L, 1202L, 1203L);
+        assertThat(database.transactions().inTransaction(() -> database.auditLog().page(count, 10))).isEmpty();
     }
 
     /** The reproduced case: a package path of 2,793 control characters, six characters each once escaped. */

@@ -44,6 +44,18 @@ public interface AuditLog {
     /** Feeds every record in position order to {@code consumer} until it returns false. */
     void forEachRecord(Predicate<AuditRecord> consumer);
 
+    /** Up to {@code limit} records after position {@code after}, in order (a store pages by position). */
+    default List<AuditRecord> page(long after, int limit) {
+        List<AuditRecord> page = new java.util.ArrayList<>();
+        forEachRecord(record -> {
+            if (record.position() > after) {
+                page.add(record);
+            }
+            return page.size() < limit;
+        });
+        return page;
+    }
+
     /** The position and hash of the last record the chain's head knows of; (0, genesis) when empty. */
     Head head();
 

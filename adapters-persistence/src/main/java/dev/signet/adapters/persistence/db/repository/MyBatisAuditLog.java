@@ -157,6 +157,12 @@ public final class MyBatisAuditLog implements AuditLog {
         });
     }
 
+    @Override
+    public List<AuditRecord> page(long after, int limit) {
+        return transactions.withMapper(AuditEventMapper.class, m -> m.page(after, limit)).stream()
+                .map(MyBatisAuditLog::toDomain).toList();
+    }
+
     /** @throws AuditChainDamaged when the head row is gone */
     @Override
     public Head head() {
