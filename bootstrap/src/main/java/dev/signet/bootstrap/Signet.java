@@ -109,7 +109,7 @@ public final class Signet implements AutoCloseable {
                     wiring.readiness(deferredAudit::depth, hsm.map(Pkcs11KeyCustodian::health)),
                     new OrganizationAdministration(wiring.organizations(), wiring.signingKeys(), wiring.trust(),
                             tokenService, database.signingKeys(), database.trustedKeys(), database.apiTokens(),
-                            database.transactions(), config.keyEncryptionKey()),
+                            database.transactions(), config.keyEncryptionKey(), clock),
                     new AuditTrailAccess(this.audit, this.auditCheckpoints, database.signingKeys(), database.transactions(),
                             config.keyEncryptionKey()));
         } catch (RuntimeException | Error e) {

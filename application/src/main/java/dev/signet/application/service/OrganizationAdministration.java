@@ -21,12 +21,15 @@ import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.principal.ApiToken;
 import dev.signet.domain.principal.Forbidden;
 import dev.signet.domain.principal.Principal;
+import dev.signet.domain.principal.PrincipalKind;
 import dev.signet.domain.principal.Role;
 import dev.signet.domain.principal.TokenId;
 import dev.signet.domain.revocation.RevocationReason;
 import dev.signet.domain.trust.TrustAcl;
 import dev.signet.domain.trust.TrustedKey;
 import dev.signet.domain.trust.TrustedKeyId;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,12 +49,17 @@ public final class OrganizationAdministration implements AdministerOrganizationU
     private final ApiTokenRepository tokenRows;
     private final Transactions transactions;
     private final Optional<KeyEncryptionKey> kek;
+    private final Clock clock;
 
-    /** @param kek the service's key-encryption key, which wraps new software keys (none: they cannot be made) */
+    /**
+     * @param kek the service's key-encryption key, which wraps new software keys (none: they cannot be made)
+     * @param clock what "now" is when a new token's validity is held within its maker's
+     */
     public OrganizationAdministration(ManageOrganizationsUseCase organizations, ManageSigningKeysUseCase signingKeys,
             ManageTrustUseCase trust, ManageTokensUseCase tokens, SigningKeyRepository keyRows,
             TrustedKeyRepository trustedKeyRows, ApiTokenRepository tokenRows, Transactions transactions,
-            Optional<KeyEncryptionKey> kek) {
+            Optional<KeyEncryptionKey> kek, Clock clock) {
+        this.clock = Require.present(clock, "clock");
         this.organizations = Require.present(organizations, "organizations");
         this.signingKeys = Require.present(signingKeys, "signing keys");
         this.trust = Require.present(trust, "trust");
@@ -152,8 +160,30 @@ public final class OrganizationAdministration implements AdministerOrganizationU
             throw new Forbidden("an admin cannot issue an auditor token: an auditor reads every organization's "
                     + "audit records; the operator issues those (signet token create)");
         }
+        requireWithinMakersLifetime(principal, token.validFor());
         return tokens.create(new ManageTokensUseCase.Create(organization, token.role(), token.keys(),
                 token.validFor(), token.name()));
+    }
+
+    /**
+     * A token made with an expiring token expires no later than its maker: else a short-lived admin token (one
+     * handed to a job, say) could mint itself a successor that never expires. Refused, not shortened, so the
+     * caller learns what it gets.
+     */
+    private void requireWithinMakersLifetime(Principal principal, Optional<Duration> validFor) {
+        if (principal.kind() != PrincipalKind.TOKEN) {
+            return;
+        }
+        Optional<Instant> makersEnd = transactions.inTransaction(() -> tokenRows.findById(TokenId.parse(principal.id())))
+                .flatMap(ApiToken::expiresAt);
+        if (makersEnd.isEmpty()) {
+            return;
+        }
+        Duration left = Duration.between(clock.instant(), makersEnd.get());
+        if (validFor.isEmpty() || validFor.get().compareTo(left) > 0) {
+            throw new Forbidden("the calling token expires in " + Math.max(0, left.toSeconds()) + " s, and a token it "
+                    + "makes may not outlive it: ask for an expiry of at most that");
+        }
     }
 
     @Override

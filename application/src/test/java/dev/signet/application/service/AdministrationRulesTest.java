@@ -40,7 +40,10 @@ import dev.signet.domain.revocation.RevocationReason;
 import dev.signet.domain.trust.TrustedKey;
 import dev.signet.domain.trust.TrustedKeyId;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +67,18 @@ class AdministrationRulesTest {
             new Ed25519PublicKey(new byte[32]), Optional.empty(), Instant.EPOCH, Optional.empty());
     private final ApiToken otherToken = new ApiToken(TokenId.random(), Optional.empty(), other.id(), Role.SIGNER,
             Set.of(), Instant.EPOCH, Optional.empty(), Optional.empty(), new TokenHash("0".repeat(64)));
+    private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
+    /** An admin token of acme that expires a minute from NOW. */
+    private final ApiToken expiring = new ApiToken(TokenId.random(), Optional.empty(), acme.id(), Role.ADMIN, Set.of(),
+            NOW.minusSeconds(60), Optional.of(NOW.plusSeconds(60)), Optional.empty(), new TokenHash("1".repeat(64)));
     /** The use cases reached, by method name. */
     private final List<String> delegated = new ArrayList<>();
     private final AdministerOrganizationUseCase admin = new OrganizationAdministration(organizations(),
             recording(ManageSigningKeysUseCase.class), recording(ManageTrustUseCase.class),
             recording(ManageTokensUseCase.class), rows(SigningKeyRepository.class, Map.of(acmeKey.id(), acmeKey,
                     otherKey.id(), otherKey)), rows(TrustedKeyRepository.class, Map.of(otherTrusted.id(), otherTrusted)),
-            rows(ApiTokenRepository.class, Map.of(otherToken.id(), otherToken)), inline(), Optional.empty());
+            rows(ApiTokenRepository.class, Map.of(otherToken.id(), otherToken, expiring.id(), expiring)), inline(),
+            Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
     private final AuditTrailAccessUseCase audit = new AuditTrailAccess(auditLog(50),
             recording(AuditCheckpointUseCase.class), rows(SigningKeyRepository.class, Map.of(acmeKey.id(), acmeKey,
                     otherKey.id(), otherKey)), inline(), Optional.empty());
@@ -93,6 +101,22 @@ class AdministrationRulesTest {
         assertThat(delegated).containsExactly("list", "createHsmKey", "importHsmKey", "revoke", "listTrustedKeys",
                 "trustPublicKey", "listTrustAcls", "grantTrust", "revokeTrust", "list", "create");
         assertThat(admin.organization(principal(acme, Role.SIGNER), "acme")).isEqualTo(acme);
+    }
+
+    @Test
+    void a_token_made_by_an_expiring_token_may_not_outlive_it() {
+        Principal p = expiring.principal();
+        NewToken forever = new NewToken(Role.SIGNER, Set.of(), Optional.empty(), Optional.empty());
+        NewToken longer = new NewToken(Role.SIGNER, Set.of(), Optional.of(Duration.ofSeconds(61)), Optional.empty());
+
+        assertThatThrownBy(() -> admin.createToken(p, "acme", forever)).isInstanceOf(Forbidden.class)
+                .hasMessage("the calling token expires in 60 s, and a token it makes may not outlive it: ask for an "
+                        + "expiry of at most that");
+        assertThatThrownBy(() -> admin.createToken(p, "acme", longer)).isInstanceOf(Forbidden.class);
+        assertThat(delegated).isEmpty();
+        admin.createToken(p, "acme", new NewToken(Role.SIGNER, Set.of(), Optional.of(Duration.ofSeconds(60)),
+                Optional.empty()));
+        assertThat(delegated).containsExactly("create");
     }
 
     @Test
@@ -181,7 +205,7 @@ class AdministrationRulesTest {
     }
 
     private static Principal principal(Organization organization, Role role) {
-        return new Principal(PrincipalKind.TOKEN, "t-" + role.wireName(), organization.id(), role, Set.of());
+        return new Principal(PrincipalKind.TOKEN, TokenId.random().toString(), organization.id(), role, Set.of());
     }
 
     private static SigningKey key(OrganizationId organization) {
