@@ -86,7 +86,7 @@ public final class DigestSigningService implements SignDigestUseCase {
             Transactions transactions, AuditTrail audit, Clock clock, Timestamper timestamper, Optional<URI> tsaUrl,
             IdempotentAnswers answers, SignatureCounts counts) {
         this.counts = counts;
-        this.groupCommit = new GroupCommit(transactions);
+        this.groupCommit = new GroupCommit(transactions, audit);
         this.answers = answers;
         this.timestamper = timestamper;
         this.tsaUrl = tsaUrl;

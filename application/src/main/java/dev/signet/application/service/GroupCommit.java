@@ -1,6 +1,7 @@
 package dev.signet.application.service;
 
 import dev.signet.application.port.in.Caller;
+import dev.signet.application.port.out.AuditTrail;
 import dev.signet.application.port.out.DatabaseUnavailable;
 import dev.signet.application.port.out.Transactions;
 import java.util.ArrayDeque;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
  *
  * <p>No background thread: the first caller to find no batch running leads, taking every unit queued so far
  * (its own included) and running them one after the other in one transaction, each under its own caller
- * ({@link Caller#callAs}), so that its audit record names its own actor and request. The others wait meanwhile;
+ * ({@link Caller#callAs}), so that its audit record names its own actor and request; the batch's records are
+ * appended together at its end, in its transaction (one lock, one insert). The others wait meanwhile;
  * once the batch is settled they return, or one of those that came too late leads the next batch.
  *
  * <p>A unit that fails fails only itself: the transaction is rolled back, that unit is settled with its
@@ -30,11 +32,17 @@ public final class GroupCommit {
     static final int MAX_BATCH = 64;
 
     private final Transactions transactions;
+    private final AuditTrail audit;
     private final ArrayDeque<Unit<?>> queued = new ArrayDeque<>();
     private boolean leading; // guarded by this
 
-    public GroupCommit(Transactions transactions) {
+    /**
+     * @param audit the trail the units record to: the records of a batch's changes are appended together at its end
+     *     ({@link AuditTrail#inOneAppend}), still in its transaction
+     */
+    public GroupCommit(Transactions transactions, AuditTrail audit) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     /**
@@ -94,14 +102,15 @@ public final class GroupCommit {
             while (!remaining.isEmpty()) {
                 Attempt attempt = new Attempt();
                 try {
-                    transactions.run(() -> {
+                    transactions.run(() -> audit.inOneAppend(() -> {
                         attempt.running = null; // the transaction may run the work again after a transient failure
                         for (Unit<?> unit : remaining) {
                             attempt.running = unit;
                             unit.runAs();
                         }
-                        attempt.running = null;
-                    });
+                        attempt.running = null; // a failure from here on (the records' append, the commit) is all's
+                        return null;
+                    }));
                 } catch (RuntimeException e) {
                     Unit<?> culprit = attempt.running;
                     if (culprit != null && culprit.thrown == e && !(e instanceof DatabaseUnavailable)) {

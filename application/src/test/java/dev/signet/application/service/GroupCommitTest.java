@@ -7,7 +7,10 @@ import dev.signet.application.port.in.Caller;
 import dev.signet.application.port.out.DatabaseUnavailable;
 import dev.signet.application.port.out.Transactions;
 import dev.signet.domain.audit.Actor;
+import dev.signet.domain.audit.AuditEvent;
+import dev.signet.domain.organization.OrganizationId;
 import dev.signet.domain.principal.Forbidden;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
     private final MemoryTransactions transactions = new MemoryTransactions();
-    private final GroupCommit groupCommit = new GroupCommit(transactions);
+    private final GroupCommit groupCommit = new GroupCommit(transactions, event -> {
+    });
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final CountDownLatch firstEntered = new CountDownLatch(1);
     private final CountDownLatch releaseFirst = new CountDownLatch(1);
@@ -120,6 +124,36 @@ class GroupCommitTest {
         first.get(5, TimeUnit.SECONDS);
         assertThat(actors.get(0).get(5, TimeUnit.SECONDS)).isEqualTo("tok_alice");
         assertThat(actors.get(1).get(5, TimeUnit.SECONDS)).isEqualTo("tok_bob");
+    }
+
+    @Test
+    void a_batchs_records_go_into_the_chain_together_at_its_end_each_naming_its_own_caller() throws Exception {
+        AuditNamesTheCallerTest.MemoryAuditLog log = new AuditNamesTheCallerTest.MemoryAuditLog();
+        List<String> streamedBy = Collections.synchronizedList(new ArrayList<>());
+        try (DeferredAuditWriter deferred = new DeferredAuditWriter(log, transactions)) {
+            DurableAuditTrail trail = new DurableAuditTrail(log, deferred,
+                    event -> streamedBy.add(Caller.current().actor().id()), Clock.systemUTC());
+            GroupCommit recording = new GroupCommit(transactions, trail);
+            Future<?> first = threads.submit(() -> Caller.callAs(Caller.of(new Actor("token", "tok_first")),
+                    () -> recording.run(() -> {
+                        trail.record(new AuditEvent.OrganizationCreated(OrganizationId.random(), "first"));
+                        return null;
+                    })));
+            first.get(5, TimeUnit.SECONDS);
+            assertThat(log.appended).hasSize(1);
+            // a unit's record is held back until every unit of its batch has run
+            List<Integer> chainSizeSeenBySecond = Collections.synchronizedList(new ArrayList<>());
+            Caller.callAs(Caller.of(new Actor("token", "tok_second")), () -> recording.run(() -> {
+                trail.record(new AuditEvent.OrganizationCreated(OrganizationId.random(), "second"));
+                chainSizeSeenBySecond.add(log.appended.size());
+                return null;
+            }));
+            assertThat(chainSizeSeenBySecond).containsExactly(1);
+            assertThat(log.appended).hasSize(2);
+            assertThat(log.appended).extracting(occurrence -> occurrence.origin().actor().id())
+                    .containsExactly("tok_first", "tok_second");
+            assertThat(streamedBy).containsExactly("tok_first", "tok_second");
+        }
     }
 
     /** Writes {@code name}, then holds its batch open until the test lets it go. */
