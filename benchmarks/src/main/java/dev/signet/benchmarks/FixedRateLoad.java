@@ -29,7 +29,10 @@ import javax.net.ssl.TrustManagerFactory;
  * percentiles instead of slowing the client down (no coordinated omission). At most CONNECTIONS requests are in
  * flight (HTTP/1.1 keep-alive, so as many connections, as wrk2 has): a request due while all are busy waits for
  * one, and that wait is part of its latency. Without the cap a backlog would open new connections, each a TLS
- * handshake, on the cores the server needs. wrk, which ./run-service-benchmarks
+ * handshake, on the cores the server needs. The cap must be well above rate x the server's latency, or the
+ * percentiles measure this client's own queue rather than the server: ./run-service-benchmarks gives 16
+ * (at 500 /s and 4 ms that is 2 in flight on average, so a request waits for a connection only when the server
+ * has stalled, and then the wait is the server's). wrk, which ./run-service-benchmarks
  * uses for the peak rates, is closed-loop and cannot do this; wrk2 is not packaged for Debian.
  *
  * <p>Bodies: {@code sign:KEY_ID} makes a signing request for a new random package hash each time;

@@ -74,6 +74,9 @@ final class ApiHandler extends Handler.Abstract {
 
     private final ServicePorts ports;
     private final PrometheusMeterRegistry metrics;
+    private final java.util.concurrent.ConcurrentMap<String, Timer> requestTimers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_TIMERS = 512;
     private final byte[] openApi;
     private final int maxRequestBytes;
     private final Optional<PrincipalRateLimits> rateLimits;
@@ -148,9 +151,7 @@ final class ApiHandler extends Handler.Abstract {
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        Timer.builder("signet.http.requests").description("Requests by endpoint and outcome")
-                .tag("endpoint", endpoint).tag("method", request.getMethod())
-                .tag("status", Integer.toString(answer.status())).register(metrics)
+        requestTimer(endpoint, request.getMethod(), answer.status())
                 .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (ACCESS.isInfoEnabled()) {
             ObjectNode line = JsonBodies.JSON.createObjectNode().put("time", java.time.Instant.now().toString())
@@ -165,6 +166,25 @@ final class ApiHandler extends Handler.Abstract {
         }
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
         return true;
+    }
+
+    /**
+     * The request timer of an endpoint, method and status, built once: a Timer.builder(...).register per request
+     * cost a builder, its tags and a registry lookup every time. The cache is bounded since the method is the
+     * client's (past the bound the registry is asked, as before).
+     */
+    private Timer requestTimer(String endpoint, String method, int status) {
+        String key = endpoint + ' ' + method + ' ' + status;
+        Timer timer = requestTimers.get(key);
+        if (timer == null) {
+            timer = Timer.builder("signet.http.requests").description("Requests by endpoint and outcome")
+                    .tag("endpoint", endpoint).tag("method", method).tag("status", Integer.toString(status))
+                    .register(metrics);
+            if (requestTimers.size() < MAX_CACHED_TIMERS) {
+                requestTimers.putIfAbsent(key, timer);
+            }
+        }
+        return timer;
     }
 
     private Answer route(Request request, String path, String requestId) {

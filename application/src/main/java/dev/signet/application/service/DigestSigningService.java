@@ -46,6 +46,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * between concurrent duplicates: the second waits for the first and then returns its answer), and the answer's
  * bytes are stored with the signature and its record, so that a retry to any node returns them and records
  * nothing. Only answered requests are kept: a refusal leaves the key free. Answers are kept {@link #ANSWERS_KEPT}.
+ *
+ * <p>A plain signing (no Idempotency-Key, no TSA) shares its transaction with the concurrent ones
+ * ({@link GroupCommit}, decision 0008): one commit for all, each answer still given only once its own signature
+ * and package.signed record are committed. An Idempotency-Key request and a batch keep a transaction of their own
+ * (a claim that waits on a concurrent duplicate's row lock would hold up every batch-mate), and so does signing
+ * with a TSA (a TSA round trip inside a shared transaction would hold up every batch-mate).
  */
 public final class DigestSigningService implements SignDigestUseCase {
     private final SigningKeyRepository signingKeys;
@@ -60,6 +66,7 @@ public final class DigestSigningService implements SignDigestUseCase {
     private final Optional<URI> tsaUrl;
     private final IdempotentAnswers answers;
     private final SignatureCounts counts;
+    private final GroupCommit groupCommit;
     private final AtomicReference<Instant> lastPrune = new AtomicReference<>(Instant.EPOCH);
     /** How long an Idempotency-Key's answer is kept: a retry after that signs anew. */
     public static final Duration ANSWERS_KEPT = Duration.ofHours(24);
@@ -79,6 +86,7 @@ public final class DigestSigningService implements SignDigestUseCase {
             Transactions transactions, AuditTrail audit, Clock clock, Timestamper timestamper, Optional<URI> tsaUrl,
             IdempotentAnswers answers, SignatureCounts counts) {
         this.counts = counts;
+        this.groupCommit = new GroupCommit(transactions, audit);
         this.answers = answers;
         this.timestamper = timestamper;
         this.tsaUrl = tsaUrl;
@@ -100,25 +108,16 @@ public final class DigestSigningService implements SignDigestUseCase {
         String requestHash = requestHash(command);
         List<String> backends = new java.util.ArrayList<>();
         try {
-            SignedDigest answer = transactions.inTransaction(() -> {
-                backends.clear(); // the work may run again after a transient failure
-                if (scope.isPresent()) {
-                    Optional<SignedDigest> earlier = earlierAnswer(scope.get(), requestHash, command);
-                    if (earlier.isPresent()) {
-                        return earlier.get();
-                    }
-                    pruneNowAndThen();
-                    if (!answers.claim(scope.get(), requestHash, clock.instant())) {
-                        // a concurrent duplicate signed and committed first: its answer is the answer
-                        return earlierAnswer(scope.get(), requestHash, command).orElseThrow(() -> new Conflict(
-                                "the Idempotency-Key is in use by a request that did not finish; try again"));
-                    }
-                }
-                SignedDigest signed = signOne(principal, command.keyId(), command.packageHash(),
-                        command.packageName(), command.storeSignature(), backends);
-                scope.ifPresent(s -> answers.complete(s, signed.signatureFile()));
-                return signed;
-            });
+            SignedDigest answer = scope.isEmpty() && tsaUrl.isEmpty()
+                    ? groupCommit.run(() -> {
+                        backends.clear(); // a unit may run again, after a transient failure or a batch-mate's
+                        return signOne(principal, command.keyId(), command.packageHash(), command.packageName(),
+                                command.storeSignature(), backends);
+                    })
+                    : transactions.inTransaction(() -> {
+                        backends.clear(); // the work may run again after a transient failure
+                        return signAlone(command, scope, requestHash, backends);
+                    });
             backends.forEach(counts::add);
             return answer;
         } catch (SignetException e) {
@@ -126,6 +125,27 @@ public final class DigestSigningService implements SignDigestUseCase {
                     command.keyId(), e.getMessage()), e);
             throw e;
         }
+    }
+
+    /** Inside the caller's own transaction: with an Idempotency-Key, the earlier answer or the claim first. */
+    private SignedDigest signAlone(Command command, Optional<IdempotentAnswers.Scope> scope, String requestHash,
+            List<String> backends) {
+        if (scope.isPresent()) {
+            Optional<SignedDigest> earlier = earlierAnswer(scope.get(), requestHash, command);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            pruneNowAndThen();
+            if (!answers.claim(scope.get(), requestHash, clock.instant())) {
+                // a concurrent duplicate signed and committed first: its answer is the answer
+                return earlierAnswer(scope.get(), requestHash, command).orElseThrow(() -> new Conflict(
+                        "the Idempotency-Key is in use by a request that did not finish; try again"));
+            }
+        }
+        SignedDigest signed = signOne(command.principal(), command.keyId(), command.packageHash(),
+                command.packageName(), command.storeSignature(), backends);
+        scope.ifPresent(s -> answers.complete(s, signed.signatureFile()));
+        return signed;
     }
 
     @Override

@@ -6,6 +6,9 @@ import dev.signet.application.port.out.AuditLog.Occurrence;
 import dev.signet.application.port.out.AuditTrail;
 import dev.signet.domain.audit.AuditEvent;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Every event goes to the durable chain and to the stream (the SIEM's JSON log), and an event that cannot be
@@ -20,6 +23,11 @@ public final class DurableAuditTrail implements AuditTrail {
     private final DeferredAuditWriter deferred;
     private final AuditTrail stream;
     private final Clock clock;
+    /** The records {@link #inOneAppend} holds back on this thread, each with the caller that made it. */
+    private final ThreadLocal<List<Held>> held = new ThreadLocal<>();
+
+    private record Held(Occurrence occurrence, Caller caller) {
+    }
 
     public DurableAuditTrail(AuditLog log, DeferredAuditWriter deferred, AuditTrail stream, Clock clock) {
         this.log = log;
@@ -39,10 +47,41 @@ public final class DurableAuditTrail implements AuditTrail {
             // the stream first: should the durable trail refuse (and the operation fail), the SIEM has it
             stream.record(event);
             deferred.submit(occurrence);
+        } else if (held.get() != null) {
+            held.get().add(new Held(occurrence, Caller.current()));
         } else {
             log.append(occurrence);
             stream.record(event);
         }
+    }
+
+    /**
+     * The records of changes made by {@code work} go into the chain at its end, with one {@link AuditLog#appendAll},
+     * in the caller's transaction, then to the stream, each under the caller that made it.
+     */
+    @Override
+    public <T> T inOneAppend(Supplier<T> work) {
+        if (held.get() != null) {
+            return work.get();
+        }
+        List<Held> records = new ArrayList<>();
+        held.set(records);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            held.remove();
+        }
+        if (!records.isEmpty()) {
+            log.appendAll(records.stream().map(Held::occurrence).toList());
+            for (Held record : records) {
+                Caller.callAs(record.caller(), () -> {
+                    stream.record(record.occurrence().event());
+                    return null;
+                });
+            }
+        }
+        return result;
     }
 
     private static boolean changesNothing(AuditEvent event) {
