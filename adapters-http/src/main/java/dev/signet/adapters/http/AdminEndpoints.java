@@ -152,10 +152,9 @@ final class AdminEndpoints {
     }
 
     private ApiHandler.Answer revokeKey(Exchange x, KeyId keyId) {
-        ObjectNode in = optionalBody(x, Set.of("reason", "effective_at"));
-        RevocationReason reason = reason(in);
-        Optional<Instant> effectiveAt = instant(in, "effective_at");
-        return x.ok(key(x.as(() -> admin.revokeKey(x.principal, keyId, reason, effectiveAt))));
+        RevocationBody revocation = revocation(x);
+        return x.ok(key(x.as(() -> admin.revokeKey(x.principal, keyId, revocation.reason(),
+                revocation.effectiveAt()))));
     }
 
     private ApiHandler.Answer trustKey(Exchange x, String org) {
@@ -166,10 +165,18 @@ final class AdminEndpoints {
     }
 
     private ApiHandler.Answer revokeTrustedKey(Exchange x, TrustedKeyId id) {
+        RevocationBody revocation = revocation(x);
+        return x.ok(trustedKey(x.as(() -> admin.revokeTrustedKey(x.principal, id, revocation.reason(),
+                revocation.effectiveAt()))));
+    }
+
+    /** The body of a key's or a trusted key's revocation: {@code {"reason", "effective_at"}}, both optional. */
+    private record RevocationBody(RevocationReason reason, Optional<Instant> effectiveAt) {
+    }
+
+    private RevocationBody revocation(Exchange x) {
         ObjectNode in = optionalBody(x, Set.of("reason", "effective_at"));
-        RevocationReason reason = reason(in);
-        Optional<Instant> effectiveAt = instant(in, "effective_at");
-        return x.ok(trustedKey(x.as(() -> admin.revokeTrustedKey(x.principal, id, reason, effectiveAt))));
+        return new RevocationBody(reason(in), instant(in, "effective_at"));
     }
 
     private ApiHandler.Answer grant(Exchange x, String parent) {
