@@ -53,15 +53,14 @@ public final class GroupCommit {
      */
     public <T> T run(Supplier<T> work) {
         Unit<T> unit = new Unit<>(Objects.requireNonNull(work, "work"), Caller.current());
+        synchronized (this) {
+            queued.add(unit);
+        }
         boolean interrupted = false;
         try {
             while (true) {
                 List<Unit<?>> batch;
                 synchronized (this) {
-                    if (!unit.enqueued) {
-                        queued.add(unit);
-                        unit.enqueued = true;
-                    }
                     // once queued the unit cannot be withdrawn (a leader may be running it): wait, whatever comes
                     while (!unit.settled && leading) {
                         try {
@@ -153,7 +152,6 @@ public final class GroupCommit {
         private T result;
         private RuntimeException thrown;
         private RuntimeException failure;
-        private boolean enqueued; // guarded by the GroupCommit
         private boolean settled; // guarded by the GroupCommit
 
         Unit(Supplier<T> work, Caller caller) {
