@@ -89,11 +89,14 @@ final class AdminEndpoints {
         return Optional.empty();
     }
 
-    /** Answers an operation of {@link #ENDPOINTS} (the handler checked the method and path against them). */
-    ApiHandler.Answer route(Request request, String method, String path, String requestId) {
-        String template = templateOf(path).orElseThrow();
+    /**
+     * Answers an operation of {@link #ENDPOINTS} (the handler checked the method and path against them).
+     *
+     * @param template the path's template, as {@link #templateOf} found it
+     */
+    ApiHandler.Answer route(Request request, String method, String template, String path, String requestId) {
         Matcher m = PATTERNS.get(TEMPLATES.indexOf(template)).matcher(path);
-        m.matches();
+        m.matches(); // it does: the template is this path's; the groups are its segments
         Principal principal = authenticate.apply(request);
         Exchange x = new Exchange(request, principal, requestId);
         return switch (method + " " + template) {

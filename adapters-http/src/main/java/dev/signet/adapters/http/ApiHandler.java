@@ -130,7 +130,7 @@ final class ApiHandler extends Handler.Abstract {
         String endpoint = endpointOf(path);
         Answer answer;
         try {
-            answer = route(request, path, requestId);
+            answer = route(request, path, endpoint, requestId);
         } catch (RuntimeException e) {
             Problem problem = Problem.of(e);
             if (problem.status() >= 500) {
@@ -187,9 +187,9 @@ final class ApiHandler extends Handler.Abstract {
         return timer;
     }
 
-    private Answer route(Request request, String path, String requestId) {
+    /** @param endpoint the path's template ({@link #endpointOf}), or "other" */
+    private Answer route(Request request, String path, String endpoint, String requestId) {
         String method = request.getMethod();
-        String endpoint = endpointOf(path);
         if (!ENDPOINTS.contains(method + " " + endpoint)) {
             List<String> allowed = ENDPOINTS.stream().filter(e -> e.endsWith(" " + endpoint))
                     .map(e -> e.substring(0, e.indexOf(' '))).sorted().toList();
@@ -220,8 +220,8 @@ final class ApiHandler extends Handler.Abstract {
                 if (publicKey.matches()) {
                     return method.equals("GET") ? publicKey(request, publicKey.group(1), requestId) : notAllowed("GET");
                 }
-                if (AdminEndpoints.templateOf(path).isPresent()) {
-                    return admin.route(request, method, path, requestId);
+                if (AdminEndpoints.ENDPOINTS.contains(method + " " + endpoint)) {
+                    return admin.route(request, method, endpoint, path, requestId);
                 }
                 return problem(new Problem(404, "NotFound", "no such endpoint: " + path), requestId);
         }
