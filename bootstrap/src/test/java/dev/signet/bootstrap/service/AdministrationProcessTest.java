@@ -78,9 +78,7 @@ class AdministrationProcessTest {
             args.add(arg.toString());
         }
         System.out.printf("%6d ms: organizations and first tokens made with the CLI%n", (System.nanoTime() - begin) / 1_000_000);
-        node = ServiceNode.start(dir, "admin", environment, List.of("--add-modules", "jdk.crypto.cryptoki",
-                "--add-exports", "jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED"),
-                args.toArray(String[]::new));
+        node = ServiceNode.start(dir, "admin", environment, args.toArray(String[]::new));
         System.out.printf("%6d ms: node listening%n", (System.nanoTime() - begin) / 1_000_000);
     }
 
@@ -220,6 +218,14 @@ class AdministrationProcessTest {
         JsonNode adoptedSig = json(call("POST", "/v1/signatures", "signer2", "{\"key_id\":\"" + adopted.get("id").asText()
                 + "\",\"package_hash\":\"" + Hex.encode(sha256("adopted")) + "\"}"), 201);
         assertThat(adoptedSig.get("key_fingerprint").asText()).isEqualTo(adopted.get("fingerprint").asText());
+
+        // operations see the token: ready, its session pool, and the signatures counted by backend (beta's and the
+        // adopted key's in the token, the release key's in software)
+        HttpResponse<String> ready = call("GET", "/readyz", "auditor", null);
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(call("GET", "/metrics", "auditor", null).body()).contains("signet_hsm_sessions 2.0")
+                .contains("signet_hsm_sessions_in_use 0.0").contains("signet_signatures_total{backend=\"hsm\"} 2.0")
+                .contains("signet_signatures_total{backend=\"software\"} 1.0");
 
         String everything = String.join("\n", events.stream().map(JsonNode::toString).toList()) + node.stderr();
         tokens.values().forEach(secret -> assertThat(everything).doesNotContain(secret));

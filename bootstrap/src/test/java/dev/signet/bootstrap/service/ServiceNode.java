@@ -34,14 +34,8 @@ final class ServiceNode implements AutoCloseable {
     }
 
     static ServiceNode start(Path dir, String name, Map<String, String> environment, String... args) throws IOException {
-        return start(dir, name, environment, LAUNCHER_MODULE_FLAGS, args);
-    }
-
-    /** As above, the JVM started with {@code jvmOptions} (e.g. the PKCS#11 wrapper's, for a node with an HSM). */
-    static ServiceNode start(Path dir, String name, Map<String, String> environment, List<String> jvmOptions,
-            String... args) throws IOException {
         Path log = dir.resolve(name + ".err");
-        ProcessBuilder builder = new ProcessBuilder(Processes.signetCommand(jvmOptions, args))
+        ProcessBuilder builder = new ProcessBuilder(Processes.signetCommand(LAUNCHER_MODULE_FLAGS, args))
                 .directory(dir.toFile()).redirectError(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(environment);
