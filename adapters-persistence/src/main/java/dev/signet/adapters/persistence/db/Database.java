@@ -74,10 +74,11 @@ public final class Database implements Closeable {
     private final IdempotentAnswers idempotentAnswers;
 
     private Database(DataSource dataSource, HikariDataSource ownedPool, Optional<EmbeddedFileHold> embeddedHold,
-            DatabaseRetry retry, boolean postgres, TrustChangeListener.ConnectionSource listenerConnections) {
+            DatabaseRetry retry, boolean postgres, TrustChangeListener.ConnectionSource listenerConnections,
+            boolean mappersOnFirstUse) {
         this.ownedPool = ownedPool;
         this.embeddedHold = embeddedHold;
-        this.transactions = new MyBatisTransactions(SignetSqlSessions.factory(dataSource), retry);
+        this.transactions = new MyBatisTransactions(SignetSqlSessions.factory(dataSource, mappersOnFirstUse), retry);
         TrustVersionCounter counter = new TrustVersionCounter(postgres);
         this.trustVersion = new DatabaseTrustVersion(transactions,
                 postgres ? Optional.of(new TrustChangeListener(listenerConnections)) : Optional.empty());
@@ -105,7 +106,13 @@ public final class Database implements Closeable {
      * @throws EmbeddedDatabaseInUse when another process still has it open after the wait
      */
     public static Database openEmbedded(Path home, Duration waitForOtherProcess) {
+        return openEmbedded(home, waitForOtherProcess, DatabaseOptions.defaults());
+    }
+
+    /** As {@link #openEmbedded(Path, Duration)}, with these options. */
+    public static Database openEmbedded(Path home, Duration waitForOtherProcess, DatabaseOptions options) {
         Objects.requireNonNull(waitForOtherProcess, "wait");
+        Objects.requireNonNull(options, "options");
         if (waitForOtherProcess.isNegative()) {
             throw new IllegalArgumentException("the wait for the embedded database must not be negative, got "
                     + waitForOtherProcess);
@@ -114,7 +121,7 @@ public final class Database implements Closeable {
         Optional<EmbeddedFileHold> hold = EmbeddedFileHold.acquire(url, EMBEDDED_USER, "",
                 home.toAbsolutePath().normalize().resolve("signet.mv.db"), waitForOtherProcess);
         try {
-            return open(url, EMBEDDED_USER, "", DatabaseOptions.defaults(), hold);
+            return open(url, EMBEDDED_USER, "", options, hold);
         } catch (RuntimeException | Error e) {
             hold.ifPresent(EmbeddedFileHold::close);
             throw e;
@@ -143,7 +150,7 @@ public final class Database implements Closeable {
         try {
             // the trust listener's one long-lived connection comes from outside the pool, which stays the work's
             return migrateAndBuild(pool, pool, embeddedHold, new DatabaseRetry(options.retry(), password), password,
-                    () -> DriverManager.getConnection(jdbcUrl, user, password));
+                    () -> DriverManager.getConnection(jdbcUrl, user, password), options.mappersOnFirstUse());
         } catch (RuntimeException | Error e) {
             pool.close();
             throw e;
@@ -165,7 +172,7 @@ public final class Database implements Closeable {
      */
     public static Database open(DataSource dataSource, DatabaseOptions options) {
         return migrateAndBuild(Objects.requireNonNull(dataSource, "data source"), null, Optional.empty(),
-                new DatabaseRetry(options.retry(), null), null, dataSource::getConnection);
+                new DatabaseRetry(options.retry(), null), null, dataSource::getConnection, options.mappersOnFirstUse());
     }
 
     /**
@@ -262,7 +269,7 @@ public final class Database implements Closeable {
 
     private static Database migrateAndBuild(DataSource dataSource, HikariDataSource ownedPool,
             Optional<EmbeddedFileHold> embeddedHold, DatabaseRetry retry, String secretToMask,
-            TrustChangeListener.ConnectionSource listenerConnections) {
+            TrustChangeListener.ConnectionSource listenerConnections, boolean mappersOnFirstUse) {
         boolean postgres = retry.call(() -> {
             try {
                 if (!SchemaStatus.isCurrent(dataSource)) {
@@ -279,7 +286,8 @@ public final class Database implements Closeable {
                 throw new MigrationFailed(TransientFailures.describeRootCause(e, secretToMask), e);
             }
         });
-        return new Database(dataSource, ownedPool, embeddedHold, retry, postgres, listenerConnections);
+        return new Database(dataSource, ownedPool, embeddedHold, retry, postgres, listenerConnections,
+                mappersOnFirstUse);
     }
 
     private static boolean isPostgres(DataSource dataSource) throws Exception {
