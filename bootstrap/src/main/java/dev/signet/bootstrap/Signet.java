@@ -5,6 +5,7 @@ import dev.signet.adapters.crypto.pkcs11.Pkcs11Config;
 import dev.signet.adapters.crypto.pkcs11.Pkcs11KeyCustodian;
 import dev.signet.adapters.crypto.pkcs11.TokenKeyEncryptionKeys;
 import dev.signet.adapters.persistence.db.Database;
+import dev.signet.adapters.persistence.db.DatabaseOptions;
 import dev.signet.adapters.persistence.sigfile.JsonAuditCheckpointFiles;
 import dev.signet.adapters.http.ServicePorts;
 import dev.signet.application.port.in.AuditCheckpointUseCase;
@@ -220,6 +221,7 @@ public final class Signet implements AutoCloseable {
         /** Set once build() wiped the PIN of {@link #pkcs11}: a second build() would offer the token zeros. */
         private boolean pkcs11PinWiped;
         private boolean wipeKekOnClose;
+        private boolean forOneCommand;
 
         private Builder() {
         }
@@ -264,6 +266,16 @@ public final class Signet implements AutoCloseable {
 
         public Builder securityConfig(SecurityConfig config) {
             this.config = Objects.requireNonNull(config, "securityConfig");
+            return this;
+        }
+
+        /**
+         * For a process that runs one command and exits (the CLI does): the database's SQL mappers are each read
+         * when first used rather than all at open, which is most of a short command's database start-up. A
+         * long-running process should not: its statements then take one more lock each.
+         */
+        public Builder forOneCommand() {
+            this.forOneCommand = true;
             return this;
         }
 
@@ -329,9 +341,11 @@ public final class Signet implements AutoCloseable {
         }
 
         private Signet open() {
-            Database database = dataSource != null ? Database.open(dataSource)
-                    : jdbcUrl != null ? Database.open(jdbcUrl, user, password)
-                    : Database.openEmbedded(home != null ? home : OfflineComponents.defaultHome(), embeddedWait);
+            DatabaseOptions options = forOneCommand ? DatabaseOptions.defaults().withMappersOnFirstUse()
+                    : DatabaseOptions.defaults();
+            Database database = dataSource != null ? Database.open(dataSource, options)
+                    : jdbcUrl != null ? Database.open(jdbcUrl, user, password, options)
+                    : Database.openEmbedded(home != null ? home : OfflineComponents.defaultHome(), embeddedWait, options);
             Optional<Pkcs11KeyCustodian> hsm = Optional.empty();
             try {
                 if (pkcs11 != null) {

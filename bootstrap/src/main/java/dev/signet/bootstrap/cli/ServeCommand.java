@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--listen must be HOST:PORT, got '" + listen + "'");
         }
         CountDownLatch stop = new CountDownLatch(1);
-        try (Signet signet = cli.openSignetWithKek(global, store, TsaUrls.resolve(tsaUrl, cli.environment()))) {
+        try (Signet signet = cli.openSignetToServe(global, store, TsaUrls.resolve(tsaUrl, cli.environment()))) {
             CliLogbackConfigurator.enableAccessLog(SignetHome.resolve(global.home, cli.environment()));
             SignetService service;
             try {

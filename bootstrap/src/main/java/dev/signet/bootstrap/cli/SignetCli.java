@@ -142,17 +142,25 @@ public final class SignetCli implements Runnable {
 
     /** As above, with the configured KEK, for the commands that unwrap or wrap software keys. */
     Signet openSignetWithKek(GlobalOptions options, StoreOptions store) {
-        return openSignetWithKek(options, store, Optional.empty());
+        return openSignetWithKek(options, store, Optional.empty(), true);
     }
 
-    /** As above, and every signature of a stored key timestamped by this TSA (serve --tsa-url). */
-    Signet openSignetWithKek(GlobalOptions options, StoreOptions store, Optional<java.net.URI> tsaUrl) {
+    /**
+     * For serve: with the KEK, every signature of a stored key timestamped by this TSA (serve --tsa-url), and the
+     * database set up for a long-running process (every mapper parsed at open, no lock per statement).
+     */
+    Signet openSignetToServe(GlobalOptions options, StoreOptions store, Optional<java.net.URI> tsaUrl) {
+        return openSignetWithKek(options, store, tsaUrl, false);
+    }
+
+    private Signet openSignetWithKek(GlobalOptions options, StoreOptions store, Optional<java.net.URI> tsaUrl,
+            boolean forOneCommand) {
         // The KEK is read for this Signet alone, so the Signet wipes it when the command closes it.
         Optional<KeyEncryptionKey> kek = KeyEncryptionKeys.resolve(store.kekFile, store.kekTokenLabel,
                 allowInsecureSecretFiles(store), environment);
         try {
             return openSignet(options, store, SecurityConfig.builder().keyEncryptionKey(kek.orElse(null))
-                    .tsaUrl(tsaUrl.orElse(null)).build(), true);
+                    .tsaUrl(tsaUrl.orElse(null)).build(), true, forOneCommand);
         } catch (RuntimeException | Error e) {
             kek.ifPresent(KeyEncryptionKey::close);
             throw e;
@@ -161,15 +169,19 @@ public final class SignetCli implements Runnable {
 
     /** With a SecurityConfig whose KEK the caller keeps and wipes. */
     Signet openSignet(GlobalOptions options, StoreOptions store, SecurityConfig config) {
-        return openSignet(options, store, config, false);
+        return openSignet(options, store, config, false, true);
     }
 
-    private Signet openSignet(GlobalOptions options, StoreOptions store, SecurityConfig config, boolean wipeKek) {
+    private Signet openSignet(GlobalOptions options, StoreOptions store, SecurityConfig config, boolean wipeKek,
+            boolean forOneCommand) {
         prepareHome(options);
         String url = firstOf(store.dbUrl, environment.get("SIGNET_DB_URL"));
         Signet.Builder builder = Signet.builder().securityConfig(config).auditTrail(auditTrail);
         if (wipeKek) {
             builder.wipeKeyEncryptionKeyOnClose();
+        }
+        if (forOneCommand) {
+            builder.forOneCommand();
         }
         if (url != null) {
             builder.jdbcUrl(url, firstOf(store.dbUser, environment.get("SIGNET_DB_USER")),
