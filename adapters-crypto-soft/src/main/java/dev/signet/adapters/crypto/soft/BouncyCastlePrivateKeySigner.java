@@ -7,6 +7,7 @@ import dev.signet.domain.signature.Ed25519Signature;
 import dev.signet.domain.signature.SignedMessage;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
@@ -18,24 +19,41 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * a finally block. (BC's internal scratch arrays for the expanded key are out of reach either way.)
  *
  * <p>One SecureRandom for the life of the signer, seeded by the platform (non-blocking /dev/urandom on
- * Linux); not getInstanceStrong(), which may block on /dev/random. SecureRandom is thread-safe.
+ * Linux); not getInstanceStrong(), which may block on /dev/random. SecureRandom is thread-safe. It is made on the
+ * first key generated, not with the signer: signing is deterministic and needs none, and setting up the JDK's
+ * providers for it was a visible part of a small command's start-up.
  */
 public final class BouncyCastlePrivateKeySigner implements PrivateKeySigner {
-    private final SecureRandom random;
+    private final Supplier<SecureRandom> randomSource;
+    private volatile SecureRandom random;
 
     public BouncyCastlePrivateKeySigner() {
-        this(new SecureRandom());
+        this.randomSource = SecureRandom::new;
     }
 
     BouncyCastlePrivateKeySigner(SecureRandom random) {
-        this.random = random;
+        this.randomSource = () -> random;
+    }
+
+    private SecureRandom random() {
+        SecureRandom made = random;
+        if (made == null) {
+            synchronized (this) {
+                made = random;
+                if (made == null) {
+                    made = randomSource.get();
+                    random = made;
+                }
+            }
+        }
+        return made;
     }
 
     @Override
     public Ed25519PrivateKey generate() {
         byte[] seed = new byte[Ed25519.SECRET_KEY_SIZE];
         try {
-            random.nextBytes(seed);
+            random().nextBytes(seed);
             return Ed25519PrivateKey.fromSeed(seed);
         } finally {
             Arrays.fill(seed, (byte) 0);

@@ -51,8 +51,6 @@ import org.bouncycastle.util.Selector;
  * to one of the trusted TSA certificates (or is one), and the token's CMS signature verifies with it.
  */
 public final class Rfc3161TimestampVerifier implements TimestampVerifier {
-    private final JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-
     @Override
     public TimeBasis.TrustedTime verify(TimestampToken token, Ed25519Signature signature, List<TsaCertificate> trusted) {
         TimeStampToken parsed = parse(token);
@@ -119,6 +117,8 @@ public final class Rfc3161TimestampVerifier implements TimestampVerifier {
             return; // the TSA's own certificate is trusted
         }
         try {
+            // made here, not as a field: it loads bcpkix, which a verification without a timestamp never needs
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
             Set<TrustAnchor> anchors = new HashSet<>();
             for (X509CertificateHolder anchor : trusted) {
                 anchors.add(new TrustAnchor(converter.getCertificate(anchor), null));
