@@ -39,9 +39,8 @@ if "$jdk/bin/java" --list-modules | grep -q '^jdk\.crypto\.ec@'; then modules="$
   --output "$stage/runtime"
 
 java_bin="$stage/runtime/bin/java"
-jvm_flags=(-XX:+UseSerialGC
-  --add-modules jdk.crypto.cryptoki
-  --add-exports jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED)
+# Trained without the PKCS#11 export, as bin/signet starts every command that does not use PKCS#11 (see there).
+jvm_flags=(-XX:+UseSerialGC)
 feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$stage/runtime/release")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

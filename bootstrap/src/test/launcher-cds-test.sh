@@ -72,4 +72,20 @@ find "$work/cds" -mindepth 1 -maxdepth 1 -name '.making-*' | grep -q . && fail "
 lines=$(grep -c '"event_type":"verification.success"' "$work/home/audit.log" || true)
 [[ $lines == 8 ]] || fail "audit.log has $lines verification lines, not 8: $(cat "$work/home/audit.log")"
 [[ ! -s "$work/home/signet.log" ]] || fail "signet.log: $(cat "$work/home/signet.log")"
-echo "launcher-cds-test: passed (archive made, used, remade when truncated, ignored when unusable; output unchanged)"
+# PKCS#11 through the launcher, which exports the JDK's wrapper only when the command line or the environment
+# names PKCS#11 (./signet, "PKCS#11"): a SoftHSM key made with the options, then used with the variables alone.
+[[ -n ${SIGNET_TEST_PKCS11_LIBRARY:-} ]] || fail "no SoftHSM token: ./run-tests provides one (softhsm-token.sh)"
+export SIGNET_HOME="$work/hsm-home" SIGNET_KEY_ENCRYPTION_KEY_FILE="$work/kek.hex"
+openssl rand -hex 32 >"$work/kek.hex" && printf '%s' "$SIGNET_TEST_PKCS11_PIN" >"$work/pin"
+chmod 600 "$work/kek.hex" "$work/pin"
+"$root/signet" org create hsm-org >/dev/null 2>"$work/hsm.err" || fail "org create: $(cat "$work/hsm.err")"
+key=$("$root/signet" key create --org hsm-org --name launcher-hsm --backend pkcs11 \
+  --pkcs11-library "$SIGNET_TEST_PKCS11_LIBRARY" --pkcs11-token "$SIGNET_TEST_PKCS11_TOKEN" --pkcs11-pin-file "$work/pin" \
+  2>"$work/hsm.err") || fail "key create --backend pkcs11: $(cat "$work/hsm.err")"
+SIGNET_PKCS11_LIBRARY=$SIGNET_TEST_PKCS11_LIBRARY SIGNET_PKCS11_TOKEN=$SIGNET_TEST_PKCS11_TOKEN \
+  SIGNET_PKCS11_PIN_FILE="$work/pin" "$root/signet" sign --key "${key%% *}" "$work/pkg.bin" --out "$work/hsm.sig" \
+  >/dev/null 2>"$work/hsm.err" || fail "sign --key with SIGNET_PKCS11_*: $(cat "$work/hsm.err")"
+"$root/signet" key export "${key%% *}" >"$work/hsm-pub.pem" 2>"$work/hsm.err" || fail "key export: $(cat "$work/hsm.err")"
+"$root/signet" verify --public-key "$work/hsm-pub.pem" --sig "$work/hsm.sig" "$work/pkg.bin" >/dev/null \
+  2>"$work/hsm.err" || fail "verify of the SoftHSM signature: $(cat "$work/hsm.err")"
+echo "launcher-cds-test: passed (archive made, used, remade when truncated, ignored when unusable; output unchanged; PKCS#11 keys work through it)"
